@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** The development password of the Neo4j that scripts/neo4j.mjs starts; keep both in step. */
+export const DEFAULT_LOCAL_PASSWORD = 'news-claims-dev';
+export const LOCAL_NEO4J_URI = 'bolt://127.0.0.1:7687';
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+function hasNeo4jScheme(uri: string): boolean {
+  try {
+    return NEO4J_SCHEMES.includes(new URL(uri).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NEO4J_URI: optionalText.refine((uri) => uri === undefined || hasNeo4jScheme(uri), {
+    message: `must be a URL with one of the schemes ${NEO4J_SCHEMES.join(', ')} (for example bolt://127.0.0.1:7687)`,
+  }),
+  NEO4J_USER: optionalText.default('neo4j'),
+  NEO4J_PASSWORD: optionalText.default(DEFAULT_LOCAL_PASSWORD),
+  NEO4J_DATABASE: optionalText.default('neo4j'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int()
+    .min(1)
+    .max(65535)
+    .default(4000),
+  HOST: optionalText.default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+});
+
+export interface Config {
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    /** True when NEO4J_URI is unset: the project's own Neo4j (scripts/neo4j.mjs) is used and may be started. */
+    isLocal: boolean;
+  };
+  port: number;
+  host: string;
+  environment: 'development' | 'production' | 'test';
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; every invalid variable is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  return {
+    neo4j: {
+      uri: values.NEO4J_URI ?? LOCAL_NEO4J_URI,
+      user: values.NEO4J_USER ?? 'neo4j',
+      password: values.NEO4J_PASSWORD ?? DEFAULT_LOCAL_PASSWORD,
+      database: values.NEO4J_DATABASE ?? 'neo4j',
+      isLocal: values.NEO4J_URI === undefined,
+    },
+    port: values.PORT,
+    host: values.HOST ?? '0.0.0.0',
+    environment: values.NODE_ENV,
+    introspection:
+      values.GRAPHQL_INTROSPECTION === undefined
+        ? values.NODE_ENV !== 'production'
+        : values.GRAPHQL_INTROSPECTION === 'true',
+  };
+}

@@ -1,0 +1,91 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The few errors a client may see, each with a stable `extensions.code`.
+ * Anything else that escapes a resolver is masked by `formatError` and logged.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export class BadUserInputError extends AppError {
+  /** `field` names the argument or input path at fault, so a client can show it beside the right control. */
+  constructor(message: string, field?: string) {
+    super(message, ErrorCode.BAD_USER_INPUT, field === undefined ? {} : { field });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(`${what} ${JSON.stringify(id)} was not found`, ErrorCode.NOT_FOUND, { id });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'A valid bearer token is required') {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The graph database is unavailable; try again shortly') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** Codes that graphql-js and Apollo Server assign themselves and that are safe to pass through. */
+const SAFE_FRAMEWORK_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ErrorCode.QUERY_TOO_COMPLEX,
+]);
+
+export type ErrorLogger = (error: unknown) => void;
+
+/**
+ * Apollo `formatError`: passes our errors and the framework's client errors through,
+ * and replaces everything else (driver errors, Cypher, bugs) by a generic message.
+ * Stack traces never leave the process: Apollo is configured with includeStacktraceInErrorResponses=false.
+ */
+export function createErrorFormatter(logUnexpected: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof AppError) {
+      return { ...formatted, message: original.message, extensions: original.extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && SAFE_FRAMEWORK_CODES.has(code) && !(original instanceof Error && original !== error)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    logUnexpected(original);
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
