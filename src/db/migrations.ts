@@ -1,0 +1,56 @@
+import { cypher, type CypherQuery, type Executor } from './executor';
+
+const UNIQUE_ID_LABELS = [
+  'Source',
+  'Organization',
+  'Person',
+  'Role',
+  'VirtualPresenter',
+  'Place',
+  'Topic',
+  'Metric',
+  'Figure',
+  'Target',
+  'Projection',
+  'Claim',
+  'Review',
+] as const;
+
+/**
+ * The graph's schema, applied at every start. Each statement is idempotent (IF NOT EXISTS),
+ * so running them again is a no-op; names are stable so a changed definition needs a new name.
+ */
+export const MIGRATIONS: readonly CypherQuery[] = [
+  ...UNIQUE_ID_LABELS.map((label) =>
+    cypher(
+      `migrate.unique${label}Id`,
+      `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    ),
+  ),
+  // Ingestion finds the nodes a source owns by sourceId.
+  ...(['Claim', 'Figure', 'Projection'] as const).map((label) =>
+    cypher(
+      `migrate.index${label}SourceId`,
+      `CREATE INDEX ${label.toLowerCase()}_source_id IF NOT EXISTS FOR (n:${label}) ON (n.sourceId)`,
+    ),
+  ),
+  cypher('migrate.indexClaimKind', 'CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind)'),
+  cypher('migrate.indexFigurePeriod', 'CREATE INDEX figure_period IF NOT EXISTS FOR (n:Figure) ON (n.periodStart)'),
+  cypher(
+    'migrate.fulltextClaims',
+    'CREATE FULLTEXT INDEX claim_search IF NOT EXISTS FOR (n:Claim) ON EACH [n.text, n.quote]',
+  ),
+  cypher(
+    'migrate.fulltextEntities',
+    `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+     FOR (n:Person|Organization|VirtualPresenter|Topic|Metric|Place|Source) ON EACH [n.name, n.description]`,
+  ),
+];
+
+const AWAIT_INDEXES = cypher('migrate.awaitIndexes', 'CALL db.awaitIndexes(300)');
+
+/** Schema statements cannot share a transaction with data writes, so each runs alone. */
+export async function migrate(executor: Executor): Promise<void> {
+  for (const migration of MIGRATIONS) await executor.write(migration);
+  await executor.write(AWAIT_INDEXES);
+}

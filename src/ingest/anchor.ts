@@ -1,0 +1,85 @@
+/**
+ * Quote anchoring in the manner of the W3C Web Annotation TextQuoteSelector and
+ * TextPositionSelector: exact text, start/end offsets, and a short prefix and suffix.
+ *
+ * Offsets count Unicode code points, not UTF-16 code units: "😀" is one position, as
+ * Python's str and the W3C selectors count (JavaScript's string indexes would count two).
+ * Invariant (tested for every claim): sliceCodePoints(text, start, end) === exact.
+ */
+
+export const CONTEXT_LENGTH = 32;
+
+export interface TextAnchor {
+  exact: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+}
+
+export type AnchorFailure =
+  | { kind: 'not-found' }
+  | { kind: 'ambiguous'; occurrences: number }
+  | { kind: 'occurrence-out-of-range'; occurrences: number };
+
+export type AnchorResult = { ok: true; anchor: TextAnchor } | { ok: false; failure: AnchorFailure };
+
+export function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length += 1;
+  return length;
+}
+
+export function sliceCodePoints(text: string, start: number, end?: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
+
+/** UTF-16 indexes of every occurrence of `needle`, overlapping ones included. */
+function occurrencesOf(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let index = haystack.indexOf(needle); index !== -1; index = haystack.indexOf(needle, index + 1)) {
+    found.push(index);
+  }
+  return found;
+}
+
+/**
+ * Finds `quote` in `text`. A quote that occurs more than once needs `occurrence` (1-based);
+ * without it the anchor would silently pick one of several places.
+ */
+export function anchorQuote(text: string, quote: string, occurrence?: number): AnchorResult {
+  const found = occurrencesOf(text, quote);
+  if (found.length === 0) return { ok: false, failure: { kind: 'not-found' } };
+  if (occurrence === undefined && found.length > 1) {
+    return { ok: false, failure: { kind: 'ambiguous', occurrences: found.length } };
+  }
+  const utf16Start = found[(occurrence ?? 1) - 1];
+  if (utf16Start === undefined) {
+    return { ok: false, failure: { kind: 'occurrence-out-of-range', occurrences: found.length } };
+  }
+  const start = codePointLength(text.slice(0, utf16Start));
+  const end = start + codePointLength(quote);
+  const before = Array.from(text.slice(0, utf16Start));
+  const after = Array.from(text.slice(utf16Start + quote.length));
+  return {
+    ok: true,
+    anchor: {
+      exact: quote,
+      start,
+      end,
+      prefix: before.slice(Math.max(0, before.length - CONTEXT_LENGTH)).join(''),
+      suffix: after.slice(0, CONTEXT_LENGTH).join(''),
+    },
+  };
+}
+
+export function describeAnchorFailure(failure: AnchorFailure): string {
+  switch (failure.kind) {
+    case 'not-found':
+      return 'quote not found in the source text';
+    case 'ambiguous':
+      return `quote is ambiguous: it occurs ${failure.occurrences} times; add "occurrence" (1 to ${failure.occurrences})`;
+    case 'occurrence-out-of-range':
+      return `occurrence is out of range: the quote occurs ${failure.occurrences} time(s)`;
+  }
+}

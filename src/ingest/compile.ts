@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+
+import { anchorQuote, codePointLength, describeAnchorFailure, type TextAnchor } from './anchor';
+import type { Annotation, SourceMeta } from './annotation.schema';
+import { PERIOD_GRAMMAR, resolvePeriod, type ResolvedPeriod } from './period';
+import type { SourceGraph } from './source-graph';
+
+export type IssuePath = (string | number)[];
+
+export interface PathIssue {
+  path: IssuePath;
+  message: string;
+}
+
+export type CompileResult = { ok: true; graph: SourceGraph } | { ok: false; issues: PathIssue[] };
+
+const QUALIFIER_SYMBOLS: Record<string, string> = {
+  exact: '',
+  about: '≈ ',
+  over: '> ',
+  exceeding: '> ',
+  under: '< ',
+  'at-least': '≥ ',
+  'at-most': '≤ ',
+};
+
+export const sha256 = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/** Ids of things a source owns (claims, figures, projections) are scoped by the source id. */
+export const scopedId = (sourceId: string, localId: string): string => `${sourceId}/${localId}`;
+
+function caption(text: string, max = 60): string {
+  const characters = Array.from(text);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(value);
+}
+
+/**
+ * Turns a schema-valid annotation into the rows ingestion writes, checking everything the
+ * schema alone cannot: references between entries, quote anchoring inside the body,
+ * units against metrics, periods, and consistency of projections with their targets.
+ * Pure: no I/O, so every rule is unit-tested without a database.
+ */
+export function compileAnnotation(annotation: Annotation, text: string, meta: SourceMeta): CompileResult {
+  const issues: PathIssue[] = [];
+  const report = (path: IssuePath, message: string) => issues.push({ path, message });
+  const sourceId = annotation.source.id;
+
+  // Every id is unique across the whole file: references such as `speaker` may point at several kinds.
+  const kindOf = new Map<string, string>();
+  const declare = (kind: string, id: string, path: IssuePath) => {
+    const existing = kindOf.get(id);
+    if (existing) report(path, `duplicate id "${id}" (already used by a ${existing})`);
+    else kindOf.set(id, kind);
+  };
+  annotation.places.forEach((entry, index) => declare('place', entry.id, ['places', index, 'id']));
+  annotation.organizations.forEach((entry, index) => declare('organization', entry.id, ['organizations', index, 'id']));
+  annotation.people.forEach((person, index) => {
+    declare('person', person.id, ['people', index, 'id']);
+    person.roles.forEach((role, roleIndex) => declare('role', role.id, ['people', index, 'roles', roleIndex, 'id']));
+  });
+  annotation.virtualPresenters.forEach((entry, index) =>
+    declare('virtual presenter', entry.id, ['virtualPresenters', index, 'id']),
+  );
+  annotation.topics.forEach((entry, index) => declare('topic', entry.id, ['topics', index, 'id']));
+  annotation.metrics.forEach((entry, index) => declare('metric', entry.id, ['metrics', index, 'id']));
+  annotation.figures.forEach((entry, index) => declare('figure', entry.id, ['figures', index, 'id']));
+  annotation.targets.forEach((entry, index) => declare('target', entry.id, ['targets', index, 'id']));
+  annotation.projections.forEach((entry, index) => declare('projection', entry.id, ['projections', index, 'id']));
+  annotation.claims.forEach((entry, index) => declare('claim', entry.id, ['claims', index, 'id']));
+
+  const expect = (path: IssuePath, id: string | undefined, ...kinds: string[]): void => {
+    if (id === undefined) return;
+    const kind = kindOf.get(id);
+    if (kind === undefined) report(path, `unknown id "${id}": no ${kinds.join(' or ')} has it`);
+    else if (!kinds.includes(kind)) report(path, `"${id}" is a ${kind}, but a ${kinds.join(' or ')} is required here`);
+  };
+  const expectAll = (path: IssuePath, ids: string[], ...kinds: string[]) =>
+    ids.forEach((id, index) => expect([...path, index], id, ...kinds));
+
+  const publishedDate = meta.publishedDate;
+  const period = (path: IssuePath, expression: string): ResolvedPeriod | undefined => {
+    const resolved = resolvePeriod(expression, publishedDate);
+    if (!resolved) report(path, `bad period or date "${expression}"; write ${PERIOD_GRAMMAR}`);
+    return resolved;
+  };
+
+  // The body range: boilerplate before and after it may never be quoted.
+  const bodyStart = anchorQuote(text, annotation.source.body.start);
+  const bodyEnd = anchorQuote(text, annotation.source.body.end);
+  if (!bodyStart.ok) report(['source', 'body', 'start'], describeAnchorFailure(bodyStart.failure));
+  if (!bodyEnd.ok) report(['source', 'body', 'end'], describeAnchorFailure(bodyEnd.failure));
+  const body =
+    bodyStart.ok && bodyEnd.ok ? { start: bodyStart.anchor.start, end: bodyEnd.anchor.end } : undefined;
+  if (body && body.end <= body.start) report(['source', 'body'], 'body.end comes before body.start');
+
+  const anchor = (path: IssuePath, quote: string, occurrence: number | undefined): TextAnchor | undefined => {
+    const result = anchorQuote(text, quote, occurrence);
+    if (!result.ok) {
+      report([...path, result.failure.kind === 'occurrence-out-of-range' ? 'occurrence' : 'quote'], describeAnchorFailure(result.failure));
+      return undefined;
+    }
+    if (body && (result.anchor.start < body.start || result.anchor.end > body.end)) {
+      report([...path, 'quote'], 'quote lies outside the article body (page boilerplate cannot be quoted)');
+    }
+    return result.anchor;
+  };
+
+  // Source links.
+  const source = annotation.source;
+  expect(['source', 'publisher'], source.publisher, 'organization');
+  expect(['source', 'interviewer'], source.interviewer, 'organization', 'person');
+  expectAll(['source', 'interviewees'], source.interviewees, 'person');
+  expectAll(['source', 'mentions'], source.mentions, ...ENTITY_KINDS);
+  if (meta.file !== source.textFile.split('/').pop()) {
+    report(['source', 'metaFile'], `the meta file describes "${meta.file}", not "${source.textFile}"`);
+  }
+
+  // Shared entities.
+  annotation.organizations.forEach((org, index) => {
+    expect(['organizations', index, 'partOf'], org.partOf, 'organization');
+    expect(['organizations', index, 'country'], org.country, 'place');
+  });
+  const roleOwner = new Map<string, string>();
+  annotation.people.forEach((person, index) =>
+    person.roles.forEach((role, roleIndex) => {
+      const path = ['people', index, 'roles', roleIndex];
+      expect([...path, 'organization'], role.organization, 'organization');
+      if (role.from && role.to && role.to < role.from) report([...path, 'to'], '"to" is before "from"');
+      if (role.status === 'current' && role.to && role.to < publishedDate) {
+        report([...path, 'status'], `a role that ended on ${role.to} cannot be current at publication (${publishedDate})`);
+      }
+      roleOwner.set(role.id, person.id);
+    }),
+  );
+  annotation.virtualPresenters.forEach((presenter, index) =>
+    expect(['virtualPresenters', index, 'operatedBy'], presenter.operatedBy, 'organization'),
+  );
+  annotation.topics.forEach((topic, index) => {
+    expect(['topics', index, 'broader'], topic.broader, 'topic');
+    expectAll(['topics', index, 'includes'], topic.includes, 'topic');
+  });
+  const metricUnits = new Map<string, string>();
+  annotation.metrics.forEach((metric, index) => {
+    expect(['metrics', index, 'place'], metric.place, 'place');
+    metricUnits.set(metric.id, metric.unit);
+  });
+  const checkUnit = (path: IssuePath, metricId: string, unit: string) => {
+    const metricUnit = metricUnits.get(metricId);
+    if (metricUnit !== undefined && metricUnit !== unit) {
+      report(path, `unit "${unit}" differs from the unit of metric "${metricId}" ("${metricUnit}")`);
+    }
+  };
+
+  const figures = annotation.figures.map((figure, index) => {
+    const path = ['figures', index];
+    expect([...path, 'metric'], figure.metric, 'metric');
+    expect([...path, 'place'], figure.place, 'place');
+    checkUnit([...path, 'unit'], figure.metric, figure.unit);
+    if (figure.periodWords !== undefined && !text.includes(figure.periodWords)) {
+      report([...path, 'periodWords'], `"${figure.periodWords}" does not occur in the source text`);
+    }
+    return { figure, period: period([...path, 'period'], figure.period), anchor: anchor(path, figure.quote, figure.occurrence) };
+  });
+
+  const targetDeadlines = new Map<string, ResolvedPeriod | undefined>();
+  const targets = annotation.targets.map((target, index) => {
+    const path = ['targets', index];
+    expect([...path, 'metric'], target.metric, 'metric');
+    expect([...path, 'place'], target.place, 'place');
+    expect([...path, 'setBy'], target.setBy, 'place', 'organization', 'person');
+    checkUnit([...path, 'unit'], target.metric, target.unit);
+    const deadline = period([...path, 'deadline'], target.deadline);
+    targetDeadlines.set(target.id, deadline);
+    return { target, deadline };
+  });
+
+  const projections = annotation.projections.map((projection, index) => {
+    const path = ['projections', index];
+    expect([...path, 'target'], projection.target, 'target');
+    expect([...path, 'projectedBy'], projection.projectedBy, 'person', 'organization');
+    const expected = period([...path, 'expectedBy'], projection.expectedBy);
+    const deadline = targetDeadlines.get(projection.target);
+    if (expected && deadline && projection.yearsEarlier !== undefined) {
+      const stated = Number(deadline.end.slice(0, 4)) - Number(expected.end.slice(0, 4));
+      if (stated !== projection.yearsEarlier) {
+        report(
+          [...path, 'yearsEarlier'],
+          `${projection.yearsEarlier} years earlier than the deadline ${deadline.label} is ${Number(deadline.end.slice(0, 4)) - projection.yearsEarlier}, not ${expected.label}`,
+        );
+      }
+    }
+    return { projection, expected, deadline };
+  });
+
+  const claims = annotation.claims.map((claim, index) => {
+    const path = ['claims', index];
+    expect([...path, 'speaker'], claim.speaker, 'person', 'organization', 'virtual presenter');
+    expect([...path, 'role'], claim.role, 'role');
+    if (claim.role !== undefined && roleOwner.has(claim.role) && roleOwner.get(claim.role) !== claim.speaker) {
+      report([...path, 'role'], `role "${claim.role}" belongs to "${roleOwner.get(claim.role)}", not to the speaker "${claim.speaker}"`);
+    }
+    if (claim.attribution === 'narration' && claim.speaker !== source.publisher) {
+      report([...path, 'speaker'], `narration is the outlet's own voice: its speaker must be the publisher "${source.publisher}"`);
+    }
+    expectAll([...path, 'figures'], claim.figures, 'figure');
+    expectAll([...path, 'metrics'], claim.metrics, 'metric');
+    expectAll([...path, 'targets'], claim.targets, 'target');
+    expectAll([...path, 'projections'], claim.projections, 'projection');
+    expectAll([...path, 'topics'], claim.topics, 'topic');
+    expectAll([...path, 'causes'], claim.causes, 'topic');
+    expectAll([...path, 'effects'], claim.effects, 'topic');
+    expectAll([...path, 'supports'], claim.supports, 'claim');
+    expectAll([...path, 'contradicts'], claim.contradicts, 'claim');
+    if (claim.kind === 'causal' && (claim.causes.length === 0 || claim.effects.length === 0)) {
+      report([...path, 'kind'], 'a causal claim needs at least one cause and one effect');
+    }
+    [...claim.supports, ...claim.contradicts].forEach((other) => {
+      if (other === claim.id) report([...path, 'supports'], 'a claim cannot support or contradict itself');
+    });
+    return { claim, anchor: anchor(path, claim.quote, claim.occurrence) };
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+
+  // Past this point every reference resolved, every period parsed and every quote anchored.
+  const must = <T>(value: T | undefined): T => value as T;
+  const scoped = (id: string) => scopedId(sourceId, id);
+  const organizationsById = new Map(annotation.organizations.map((org) => [org.id, org]));
+
+  return {
+    ok: true,
+    graph: {
+      source: {
+        id: sourceId,
+        name: meta.title,
+        title: meta.title,
+        kind: source.kind,
+        url: meta.url,
+        publishedDate,
+        publishedDateSource: meta.publishedDateSource ?? null,
+        language: meta.language,
+        text,
+        contentHash: sha256(text),
+        length: codePointLength(text),
+        bodyStart: must(body).start,
+        bodyEnd: must(body).end,
+        publisherId: source.publisher,
+        interviewerId: source.interviewer ?? null,
+        intervieweeIds: source.interviewees,
+        mentionIds: source.mentions,
+      },
+      places: annotation.places.map((place) => ({ ...place, isoCode: place.isoCode ?? null })),
+      organizations: annotation.organizations.map((org) => ({
+        id: org.id,
+        name: org.name,
+        fullName: org.fullName ?? null,
+        kind: org.kind,
+        partOfId: org.partOf ?? null,
+        countryId: org.country ?? null,
+      })),
+      people: annotation.people.map((person) => ({
+        id: person.id,
+        name: person.name,
+        description: person.description ?? null,
+      })),
+      roles: annotation.people.flatMap((person) =>
+        person.roles.map((role) => ({
+          id: role.id,
+          name: `${role.title}, ${organizationsById.get(role.organization)?.name ?? role.organization}`,
+          title: role.title,
+          status: role.status,
+          from: role.from ?? null,
+          to: role.to ?? null,
+          personId: person.id,
+          organizationId: role.organization,
+        })),
+      ),
+      virtualPresenters: annotation.virtualPresenters.map((presenter) => ({
+        id: presenter.id,
+        name: presenter.name,
+        description: presenter.description,
+        operatedById: presenter.operatedBy,
+      })),
+      topics: annotation.topics.map((topic) => ({
+        id: topic.id,
+        name: topic.name,
+        description: topic.description ?? null,
+        broaderId: topic.broader ?? null,
+        includedIds: topic.includes,
+      })),
+      metrics: annotation.metrics.map((metric) => ({
+        id: metric.id,
+        name: metric.name,
+        description: metric.description,
+        unit: metric.unit,
+        placeId: metric.place ?? null,
+      })),
+      figures: figures.map(({ figure, period: resolved, anchor: quote }) => {
+        const p = must(resolved);
+        return {
+          id: scoped(figure.id),
+          name: `${QUALIFIER_SYMBOLS[figure.qualifier] ?? ''}${formatNumber(figure.value)} ${figure.unit} (${p.label})`,
+          value: figure.value,
+          unit: figure.unit,
+          qualifier: figure.qualifier,
+          periodLabel: p.label,
+          periodStart: p.start,
+          periodEnd: p.end,
+          periodExpression: p.expression,
+          periodRelative: p.relative,
+          periodWords: figure.periodWords ?? null,
+          metricId: figure.metric,
+          placeId: figure.place ?? null,
+          sourceId,
+          ...quoteProperties(must(quote)),
+        };
+      }),
+      targets: targets.map(({ target, deadline }) => ({
+        id: target.id,
+        name: target.name,
+        comparator: target.comparator,
+        threshold: target.threshold,
+        unit: target.unit,
+        deadlineLabel: must(deadline).label,
+        deadline: must(deadline).end,
+        metricId: target.metric,
+        placeId: target.place ?? null,
+        setById: target.setBy,
+      })),
+      projections: projections.map(({ projection, expected }) => ({
+        id: scoped(projection.id),
+        name: `Met by ${must(expected).label}${projection.yearsEarlier ? ` (${projection.yearsEarlier} years early)` : ''}`,
+        expectedLabel: must(expected).label,
+        expectedBy: must(expected).end,
+        yearsEarlier: projection.yearsEarlier ?? null,
+        targetId: projection.target,
+        projectedById: projection.projectedBy,
+        sourceId,
+      })),
+      claims: claims.map(({ claim, anchor: quote }) => ({
+        id: scoped(claim.id),
+        name: caption(claim.text),
+        text: claim.text,
+        kind: claim.kind,
+        attribution: claim.attribution,
+        speakerId: claim.speaker,
+        roleId: claim.role ?? null,
+        sourceId,
+        ...quoteProperties(must(quote)),
+        figureIds: claim.figures.map(scoped),
+        metricIds: claim.metrics,
+        targetIds: claim.targets,
+        projectionIds: claim.projections.map(scoped),
+        topicIds: claim.topics,
+        causeIds: claim.causes,
+        effectIds: claim.effects,
+      })),
+      evidence: annotation.claims.flatMap((claim) => [
+        ...claim.supports.map((other) => ({ fromId: scoped(claim.id), toId: scoped(other), stance: 'SUPPORTS' as const })),
+        ...claim.contradicts.map((other) => ({ fromId: scoped(claim.id), toId: scoped(other), stance: 'CONTRADICTS' as const })),
+      ]),
+    },
+  };
+}
+
+const ENTITY_KINDS = ['place', 'organization', 'person', 'virtual presenter', 'topic', 'metric'];
+
+function quoteProperties(anchor: TextAnchor) {
+  return {
+    quote: anchor.exact,
+    quoteStart: anchor.start,
+    quoteEnd: anchor.end,
+    quotePrefix: anchor.prefix,
+    quoteSuffix: anchor.suffix,
+  };
+}
