@@ -75,12 +75,11 @@ function portOpen(port) {
   });
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms) => new Promise((resolve) => globalThis.setTimeout(resolve, ms));
 
 /** Asks Maven for the runtime classpath once; later runs reuse it while the pom is unchanged. */
 function resolveClasspath() {
-  const pomChanged =
-    !fs.existsSync(classpathFile) || fs.statSync(classpathFile).mtimeMs < fs.statSync(pom).mtimeMs;
+  const pomChanged = !fs.existsSync(classpathFile) || fs.statSync(classpathFile).mtimeMs < fs.statSync(pom).mtimeMs;
   const classpath = pomChanged ? '' : fs.readFileSync(classpathFile, 'utf8').trim();
   if (classpath && classpath.split(path.delimiter).every((jar) => fs.existsSync(jar))) {
     return classpath;
@@ -193,7 +192,9 @@ async function start() {
   const started = Date.now();
   log(`starting (pid ${child.pid}), logs in ${logsDir}`);
   await waitForBolt(child.pid);
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s: bolt://${HOST}:${BOLT_PORT}, browser http://${HOST}:${HTTP_PORT}/browser/`);
+  log(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)}s: bolt://${HOST}:${BOLT_PORT}, browser http://${HOST}:${HTTP_PORT}/browser/`,
+  );
 }
 
 async function stop() {
@@ -226,7 +227,11 @@ async function reset() {
 async function status() {
   const pid = readPid();
   const running = Boolean(pid && isAlive(pid));
-  log(running ? `running (pid ${pid}), bolt ${(await portOpen(BOLT_PORT)) ? 'answers' : 'does not answer'}` : 'not running');
+  log(
+    running
+      ? `running (pid ${pid}), bolt ${(await portOpen(BOLT_PORT)) ? 'answers' : 'does not answer'}`
+      : 'not running',
+  );
   process.exitCode = running ? 0 : 3;
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { ApiToken } from './auth';
+
 /** The development password of the Neo4j that scripts/neo4j.mjs starts; keep both in step. */
 export const DEFAULT_LOCAL_PASSWORD = 'news-claims-dev';
 export const LOCAL_NEO4J_URI = 'bolt://127.0.0.1:7687';
@@ -27,16 +29,38 @@ const envSchema = z.object({
   NEO4J_USER: optionalText.default('neo4j'),
   NEO4J_PASSWORD: optionalText.default(DEFAULT_LOCAL_PASSWORD),
   NEO4J_DATABASE: optionalText.default('neo4j'),
-  PORT: z.coerce
-    .number({ message: 'must be a port number' })
-    .int()
-    .min(1)
-    .max(65535)
-    .default(4000),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(4000),
   HOST: optionalText.default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  API_TOKENS: optionalText.pipe(
+    z
+      .string()
+      .transform((value, context) => parseTokens(value, context))
+      .optional(),
+  ),
 });
+
+/** Development tokens, documented in the README; refused in production, where API_TOKENS must be set. */
+export const DEVELOPMENT_TOKENS: ApiToken[] = [
+  { role: 'editor', name: 'dev-editor', token: 'dev-editor-token' },
+  { role: 'reviewer', name: 'dev-reviewer', token: 'dev-reviewer-token' },
+];
+
+/** API_TOKENS: comma-separated "role:name:token" entries, e.g. "reviewer:alice:s3cret-token". */
+function parseTokens(value: string, context: z.RefinementCtx): ApiToken[] {
+  return value.split(',').flatMap((entry) => {
+    const [role, name, token, ...rest] = entry.trim().split(':');
+    if ((role !== 'editor' && role !== 'reviewer') || !name || !token || rest.length > 0 || token.length < 12) {
+      context.addIssue({
+        code: 'custom',
+        message: 'each entry must be "editor|reviewer:name:token" with a token of at least 12 characters',
+      });
+      return [];
+    }
+    return [{ role, name, token }];
+  });
+}
 
 export interface Config {
   neo4j: {
@@ -51,6 +75,7 @@ export interface Config {
   host: string;
   environment: 'development' | 'production' | 'test';
   introspection: boolean;
+  apiTokens: ApiToken[];
 }
 
 export class ConfigError extends Error {
@@ -65,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production' && values.API_TOKENS === undefined) {
+    throw new ConfigError('Invalid configuration:\n  API_TOKENS: must be set in production');
+  }
   return {
     neo4j: {
       uri: values.NEO4J_URI ?? LOCAL_NEO4J_URI,
@@ -80,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.GRAPHQL_INTROSPECTION === undefined
         ? values.NODE_ENV !== 'production'
         : values.GRAPHQL_INTROSPECTION === 'true',
+    apiTokens: values.API_TOKENS ?? DEVELOPMENT_TOKENS,
   };
 }

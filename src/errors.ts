@@ -78,7 +78,11 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       return { ...formatted, message: original.message, extensions: original.extensions };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && SAFE_FRAMEWORK_CODES.has(code) && !(original instanceof Error && original !== error)) {
+    if (
+      typeof code === 'string' &&
+      SAFE_FRAMEWORK_CODES.has(code) &&
+      !(original instanceof Error && original !== error)
+    ) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     logUnexpected(original);

@@ -33,7 +33,11 @@ export interface TransactionRunner {
 }
 
 /** Driver errors that mean "the database cannot be reached now", as opposed to a bad statement. */
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 function mapError(error: unknown): unknown {
   if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || isRetryableError(error))) {

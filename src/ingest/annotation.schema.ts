@@ -52,7 +52,10 @@ const placeSchema = z
     id: slug,
     name: text,
     kind: z.enum(['country', 'region', 'city', 'world']),
-    isoCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+    isoCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .optional(),
   })
   .strict();
 

@@ -31,7 +31,12 @@ export const scopedId = (sourceId: string, localId: string): string => `${source
 
 function caption(text: string, max = 60): string {
   const characters = Array.from(text);
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+  return characters.length <= max
+    ? text
+    : `${characters
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 function formatNumber(value: number): string {
@@ -93,14 +98,16 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
   const bodyEnd = anchorQuote(text, annotation.source.body.end);
   if (!bodyStart.ok) report(['source', 'body', 'start'], describeAnchorFailure(bodyStart.failure));
   if (!bodyEnd.ok) report(['source', 'body', 'end'], describeAnchorFailure(bodyEnd.failure));
-  const body =
-    bodyStart.ok && bodyEnd.ok ? { start: bodyStart.anchor.start, end: bodyEnd.anchor.end } : undefined;
+  const body = bodyStart.ok && bodyEnd.ok ? { start: bodyStart.anchor.start, end: bodyEnd.anchor.end } : undefined;
   if (body && body.end <= body.start) report(['source', 'body'], 'body.end comes before body.start');
 
   const anchor = (path: IssuePath, quote: string, occurrence: number | undefined): TextAnchor | undefined => {
     const result = anchorQuote(text, quote, occurrence);
     if (!result.ok) {
-      report([...path, result.failure.kind === 'occurrence-out-of-range' ? 'occurrence' : 'quote'], describeAnchorFailure(result.failure));
+      report(
+        [...path, result.failure.kind === 'occurrence-out-of-range' ? 'occurrence' : 'quote'],
+        describeAnchorFailure(result.failure),
+      );
       return undefined;
     }
     if (body && (result.anchor.start < body.start || result.anchor.end > body.end)) {
@@ -131,7 +138,10 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
       expect([...path, 'organization'], role.organization, 'organization');
       if (role.from && role.to && role.to < role.from) report([...path, 'to'], '"to" is before "from"');
       if (role.status === 'current' && role.to && role.to < publishedDate) {
-        report([...path, 'status'], `a role that ended on ${role.to} cannot be current at publication (${publishedDate})`);
+        report(
+          [...path, 'status'],
+          `a role that ended on ${role.to} cannot be current at publication (${publishedDate})`,
+        );
       }
       roleOwner.set(role.id, person.id);
     }),
@@ -163,7 +173,11 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
     if (figure.periodWords !== undefined && !text.includes(figure.periodWords)) {
       report([...path, 'periodWords'], `"${figure.periodWords}" does not occur in the source text`);
     }
-    return { figure, period: period([...path, 'period'], figure.period), anchor: anchor(path, figure.quote, figure.occurrence) };
+    return {
+      figure,
+      period: period([...path, 'period'], figure.period),
+      anchor: anchor(path, figure.quote, figure.occurrence),
+    };
   });
 
   const targetDeadlines = new Map<string, ResolvedPeriod | undefined>();
@@ -201,10 +215,16 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
     expect([...path, 'speaker'], claim.speaker, 'person', 'organization', 'virtual presenter');
     expect([...path, 'role'], claim.role, 'role');
     if (claim.role !== undefined && roleOwner.has(claim.role) && roleOwner.get(claim.role) !== claim.speaker) {
-      report([...path, 'role'], `role "${claim.role}" belongs to "${roleOwner.get(claim.role)}", not to the speaker "${claim.speaker}"`);
+      report(
+        [...path, 'role'],
+        `role "${claim.role}" belongs to "${roleOwner.get(claim.role)}", not to the speaker "${claim.speaker}"`,
+      );
     }
     if (claim.attribution === 'narration' && claim.speaker !== source.publisher) {
-      report([...path, 'speaker'], `narration is the outlet's own voice: its speaker must be the publisher "${source.publisher}"`);
+      report(
+        [...path, 'speaker'],
+        `narration is the outlet's own voice: its speaker must be the publisher "${source.publisher}"`,
+      );
     }
     expectAll([...path, 'figures'], claim.figures, 'figure');
     expectAll([...path, 'metrics'], claim.metrics, 'metric');
@@ -360,8 +380,16 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
         effectIds: claim.effects,
       })),
       evidence: annotation.claims.flatMap((claim) => [
-        ...claim.supports.map((other) => ({ fromId: scoped(claim.id), toId: scoped(other), stance: 'SUPPORTS' as const })),
-        ...claim.contradicts.map((other) => ({ fromId: scoped(claim.id), toId: scoped(other), stance: 'CONTRADICTS' as const })),
+        ...claim.supports.map((other) => ({
+          fromId: scoped(claim.id),
+          toId: scoped(other),
+          stance: 'SUPPORTS' as const,
+        })),
+        ...claim.contradicts.map((other) => ({
+          fromId: scoped(claim.id),
+          toId: scoped(other),
+          stance: 'CONTRADICTS' as const,
+        })),
       ]),
     },
   };

@@ -14,7 +14,11 @@ export interface IngestSummary {
 }
 
 /** Validates an annotation file completely, then (unless dryRun) writes it in one transaction. */
-export async function ingestFile(executor: Executor, file: string, options: { dryRun?: boolean } = {}): Promise<IngestSummary> {
+export async function ingestFile(
+  executor: Executor,
+  file: string,
+  options: { dryRun?: boolean } = {},
+): Promise<IngestSummary> {
   const loaded: LoadedAnnotation = await readAnnotation(file);
   if (!options.dryRun) await writeSourceGraph(executor, loaded.graph);
   return {

@@ -32,13 +32,16 @@ export class AnnotationError extends Error {
 }
 
 export function formatIssue(issue: AnnotationIssue): string {
-  const position = issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+  const position =
+    issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
   return `${issue.file}${position}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
 export function formatPath(issuePath: readonly PropertyKey[]): string {
   return issuePath
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+    )
     .join('');
 }
 
@@ -86,7 +89,10 @@ async function readText(file: string, maxBytes: number): Promise<string> {
 }
 
 /** Parses YAML (JSON is valid YAML 1.2) and returns a locator from a document path to line and column. */
-function parseYaml(file: string, content: string): { data: unknown; locate: (issuePath: IssuePath) => Partial<AnnotationIssue> } {
+function parseYaml(
+  file: string,
+  content: string,
+): { data: unknown; locate: (issuePath: IssuePath) => Partial<AnnotationIssue> } {
   const lineCounter = new LineCounter();
   const document: Document.Parsed = parseDocument(content, {
     lineCounter,
@@ -102,7 +108,11 @@ function parseYaml(file: string, content: string): { data: unknown; locate: (iss
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) {
     throw new AnnotationError(
-      problems.map((problem) => ({ file, ...position(problem.pos[0]), message: problem.message.split('\n')[0] ?? problem.message })),
+      problems.map((problem) => ({
+        file,
+        ...position(problem.pos[0]),
+        message: problem.message.split('\n')[0] ?? problem.message,
+      })),
     );
   }
   let data: unknown;
@@ -122,7 +132,11 @@ function parseYaml(file: string, content: string): { data: unknown; locate: (iss
   return { data, locate };
 }
 
-function zodIssues(file: string, error: ZodError, locate: (issuePath: IssuePath) => Partial<AnnotationIssue>): AnnotationIssue[] {
+function zodIssues(
+  file: string,
+  error: ZodError,
+  locate: (issuePath: IssuePath) => Partial<AnnotationIssue>,
+): AnnotationIssue[] {
   return error.issues.map((issue) => {
     const issuePath = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     return { file, ...locate(issuePath), path: formatPath(issuePath), message: issue.message };
@@ -152,7 +166,12 @@ export async function readAnnotation(file: string): Promise<LoadedAnnotation> {
   const compiled = compileAnnotation(annotation, text, meta.data);
   if (!compiled.ok) {
     throw new AnnotationError(
-      compiled.issues.map((issue) => ({ file, ...locate(issue.path), path: formatPath(issue.path), message: issue.message })),
+      compiled.issues.map((issue) => ({
+        file,
+        ...locate(issue.path),
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
     );
   }
   return { file, annotation, meta: meta.data, text, graph: compiled.graph };

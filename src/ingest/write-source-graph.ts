@@ -37,8 +37,8 @@ export const UPSERT_SOURCE = cypher(
   'ingest.upsertSource',
   `WITH $row AS row
   MERGE (s:Source {id: row.id})
-  SET s += row {.name, .title, .kind, .url, .publishedDateSource, .language, .text, .contentHash,
-                 .length, .bodyStart, .bodyEnd},
+  SET s += row {.name, .title, .kind, .url, .publishedDateSource, .language, .text, .contentHash},
+      s.length = toInteger(row.length), s.bodyStart = toInteger(row.bodyStart), s.bodyEnd = toInteger(row.bodyEnd),
       s.publishedDate = date(row.publishedDate),
       s.ingestedAt = datetime()
   WITH s
@@ -191,7 +191,8 @@ export const UPSERT_FIGURES = cypher(
   `UNWIND $rows AS row
   MERGE (f:Figure {id: row.id})
   SET f += row {.name, .value, .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative,
-                .periodWords, .sourceId, .quote, .quoteStart, .quoteEnd, .quotePrefix, .quoteSuffix},
+                .periodWords, .sourceId, .quote, .quotePrefix, .quoteSuffix},
+      f.quoteStart = toInteger(row.quoteStart), f.quoteEnd = toInteger(row.quoteEnd),
       f.periodStart = date(row.periodStart), f.periodEnd = date(row.periodEnd)
   WITH f, row
   MATCH (metric:Metric {id: row.metricId})
@@ -209,7 +210,8 @@ export const UPSERT_PROJECTIONS = cypher(
   'ingest.upsertProjections',
   `UNWIND $rows AS row
   MERGE (p:Projection {id: row.id})
-  SET p += row {.name, .expectedLabel, .yearsEarlier, .sourceId}, p.expectedBy = date(row.expectedBy)
+  SET p += row {.name, .expectedLabel, .sourceId}, p.yearsEarlier = toInteger(row.yearsEarlier),
+      p.expectedBy = date(row.expectedBy)
   WITH p, row
   MATCH (target:Target {id: row.targetId})
   MATCH (author:Person|Organization {id: row.projectedById})
@@ -224,7 +226,8 @@ export const UPSERT_CLAIMS = cypher(
   `UNWIND $rows AS row
   MERGE (c:Claim {id: row.id})
   SET c += row {.name, .text, .kind, .attribution, .sourceId,
-                .quote, .quoteStart, .quoteEnd, .quotePrefix, .quoteSuffix}
+                .quote, .quotePrefix, .quoteSuffix},
+      c.quoteStart = toInteger(row.quoteStart), c.quoteEnd = toInteger(row.quoteEnd)
   WITH c, row
   MATCH (source:Source {id: row.sourceId})
   MATCH (speaker:Person|Organization|VirtualPresenter {id: row.speakerId})
@@ -265,11 +268,11 @@ export const LINK_EVIDENCE = cypher(
   MATCH (to:Claim {id: row.toId})
   CALL (from, to, row) {
     WITH * WHERE row.stance = 'SUPPORTS'
-    MERGE (from)-[r:SUPPORTS]->(to) SET r.origin = 'annotation'
+    MERGE (from)-[:SUPPORTS {origin: 'annotation'}]->(to)
   }
   CALL (from, to, row) {
     WITH * WHERE row.stance = 'CONTRADICTS'
-    MERGE (from)-[r:CONTRADICTS]->(to) SET r.origin = 'annotation'
+    MERGE (from)-[:CONTRADICTS {origin: 'annotation'}]->(to)
   }`,
 );
 

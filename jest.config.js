@@ -1,0 +1,25 @@
+/**
+ * Two projects: unit tests (no database) and integration tests against the real Neo4j that
+ * scripts/neo4j.mjs starts. `npm test` runs both in band: integration tests share one database
+ * and some compare whole-graph counts before and after an operation.
+ */
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  setupFiles: ['reflect-metadata'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.js',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+      testTimeout: 30000,
+    },
+  ],
+};
