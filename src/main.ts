@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { ConfigError, DEFAULT_LOCAL_PASSWORD, loadConfig } from './config';
+import { createDriver } from './db/driver';
+import { Executor } from './db/executor';
+import { migrate } from './db/migrations';
+import { seed } from './ingest/ingest';
+import { logger } from './logger';
+import { createSchema } from './schema';
+import { startServer } from './server';
+
+const NEO4J_SCRIPT = path.resolve(__dirname, '..', 'scripts', 'neo4j.mjs');
+
+/**
+ * `npm start`: with NEO4J_URI unset, starts (or reuses) the project's own Neo4j; then applies
+ * the schema migrations, loads seed/ (idempotent), and serves GraphQL.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.neo4j.isLocal && !process.argv.includes('--no-local-neo4j')) {
+    const started = spawnSync(process.execPath, [NEO4J_SCRIPT, 'start'], { stdio: 'inherit' });
+    if (started.status !== 0) throw new Error('the local Neo4j did not start (see above)');
+  }
+  const driver = createDriver(config.neo4j);
+  const executor = new Executor(driver, config.neo4j.database);
+  await migrate(executor);
+  const seeded = await seed(executor);
+  logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceId) });
+  const schema = await createSchema();
+  const app = await startServer({ config, executor, schema });
+
+  const credentials =
+    config.neo4j.isLocal && config.neo4j.password === DEFAULT_LOCAL_PASSWORD
+      ? `user "${config.neo4j.user}", password "${config.neo4j.password}" (development default)`
+      : `user "${config.neo4j.user}" and NEO4J_PASSWORD`;
+  console.log(
+    [
+      '',
+      `  GraphQL        ${app.url}/graphql`,
+      `  Health         ${app.url}/health   Readiness ${app.url}/ready`,
+      config.neo4j.isLocal
+        ? '  Neo4j Browser  http://127.0.0.1:7474/browser/  (connect to bolt://127.0.0.1:7687)'
+        : `  Neo4j          ${config.neo4j.uri}`,
+      `  Neo4j login    ${credentials}`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await app.close();
+    await driver.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

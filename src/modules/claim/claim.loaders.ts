@@ -1,0 +1,23 @@
+import type { Executor } from '../../db/executor';
+import { loader, objectLoader } from '../common/loaders';
+import { ClaimRepository, type ClaimFilter, type ClaimPageRequest } from './claim.repository';
+
+export function createClaimLoaders(executor: Executor) {
+  const claims = new ClaimRepository(executor);
+  return {
+    byKey: loader((keys) => claims.byKeys(keys)),
+    pages: objectLoader((requests: readonly ClaimPageRequest[]) => claims.pages(requests)),
+    counts: objectLoader((filters: readonly ClaimFilter[]) => claims.counts(filters)),
+    speaker: loader((keys) => claims.speakersOf(keys)),
+    role: loader((keys) => claims.rolesOf(keys)),
+    figures: loader((keys) => claims.figuresOf(keys)),
+    metrics: loader((keys) => claims.metricsOf(keys)),
+    targets: loader((keys) => claims.targetsOf(keys)),
+    projections: loader((keys) => claims.projectionsOf(keys)),
+    topics: loader((keys) => claims.topicsOf(keys)),
+    causes: loader((keys) => claims.causesOf(keys)),
+    effects: loader((keys) => claims.effectsOf(keys)),
+    evidence: loader((keys) => claims.evidenceFor(keys)),
+    backs: loader((keys) => claims.backedBy(keys)),
+  };
+}

@@ -1,0 +1,42 @@
+import { number, text, type Properties } from '../../db/values';
+
+export type ClaimKind =
+  'statistic' | 'forecast' | 'opinion' | 'recommendation' | 'causal' | 'assessment' | 'biographical';
+export type Attribution = 'direct-quote' | 'paraphrase' | 'narration';
+
+/** A W3C-style anchor of words in a source text; offsets count Unicode code points. */
+export interface TextQuoteData {
+  exact: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+}
+
+export interface ClaimData {
+  label: 'Claim';
+  key: string;
+  text: string;
+  kind: ClaimKind;
+  attribution: Attribution;
+  sourceKey: string;
+  quote: TextQuoteData;
+}
+
+export const mapQuote = (properties: Properties): TextQuoteData => ({
+  exact: text(properties, 'quote'),
+  start: number(properties, 'quoteStart'),
+  end: number(properties, 'quoteEnd'),
+  prefix: text(properties, 'quotePrefix'),
+  suffix: text(properties, 'quoteSuffix'),
+});
+
+export const mapClaim = (properties: Properties): ClaimData => ({
+  label: 'Claim',
+  key: text(properties, 'id'),
+  text: text(properties, 'text'),
+  kind: text(properties, 'kind') as ClaimKind,
+  attribution: text(properties, 'attribution') as Attribution,
+  sourceKey: text(properties, 'sourceId'),
+  quote: mapQuote(properties),
+});

@@ -1,0 +1,144 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { NotFoundError } from '../../errors';
+import { ConnectionArgs, toPageRequest } from '../common/connection.args';
+import { idOf } from '../common/global-id';
+import { checkRange, cleanText, MAX_QUERY_TEXT } from '../common/input-validation';
+import type { EntityData } from '../entities';
+import { Figure } from '../figure/figure.type';
+import { Metric } from '../metric/metric.type';
+import { Role } from '../person/person.type';
+import { Source } from '../source/source.type';
+import { Speaker } from '../speaker/speaker.type';
+import { Projection, Target } from '../target/target.type';
+import { Topic } from '../topic/topic.type';
+import { ClaimFilterInput } from './claim.inputs';
+import type { ClaimData } from './claim.mapper';
+import type { ClaimFilter } from './claim.repository';
+import { Claim, ClaimConnection } from './claim.type';
+import { EvidenceLink } from './evidence.type';
+import { ClaimLineage } from './lineage.type';
+
+const SPEAKER_TYPES = ['Person', 'Organization', 'VirtualPresenter'] as const;
+
+/** Turns the public filter (global ids, enums) into the repository's (stored ids), checking every field. */
+export function toClaimFilter(input: ClaimFilterInput | null | undefined): ClaimFilter {
+  if (!input) return {};
+  checkRange(input.period?.from, input.period?.to, 'filter.period');
+  return {
+    speaker: input.speaker == null ? undefined : idOf(input.speaker, SPEAKER_TYPES, 'filter.speaker'),
+    source: input.source == null ? undefined : idOf(input.source, ['Source'], 'filter.source'),
+    topic: input.topic == null ? undefined : idOf(input.topic, ['Topic'], 'filter.topic'),
+    metric: input.metric == null ? undefined : idOf(input.metric, ['Metric'], 'filter.metric'),
+    kinds: input.kinds ?? undefined,
+    attributions: input.attributions ?? undefined,
+    periodFrom: input.period?.from ?? undefined,
+    periodTo: input.period?.to ?? undefined,
+    text: input.text == null ? undefined : cleanText(input.text, 'filter.text', MAX_QUERY_TEXT),
+  };
+}
+
+/** A connection over claims matching `filter`, loaded through the per-request batch loaders. */
+export function claimConnection(context: Context, listKey: string, filter: ClaimFilter, args: ConnectionArgs) {
+  const page = toPageRequest(args);
+  return context.loaders.claims.pages
+    .load({ key: listKey, filter, page })
+    .then(
+      (result) => new ClaimConnection(result, page.after !== null, () => context.loaders.claims.counts.load(filter)),
+    );
+}
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Query(() => ClaimConnection, {
+    description: 'Claims in a stable order (by id), filtered and paged with keyset cursors.',
+  })
+  claims(
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => ClaimFilterInput, { nullable: true, description: 'Which claims to list.' })
+    filter: ClaimFilterInput | null,
+    @Ctx() context: Context,
+  ) {
+    return claimConnection(context, 'claims', toClaimFilter(filter), args);
+  }
+
+  @Query(() => Claim, { description: 'One claim by id. NOT_FOUND if there is none.' })
+  async claim(
+    @Arg('id', () => ID, { description: 'Global id of the claim.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<ClaimData> {
+    const key = idOf(id, ['Claim']);
+    const claim = await context.loaders.claims.byKey.load(key);
+    if (!claim) throw new NotFoundError('Claim', id);
+    return claim;
+  }
+
+  @FieldResolver(() => Speaker, { nullable: true, description: 'Who the claim is attributed to.' })
+  speaker(@Root() claim: ClaimData, @Ctx() context: Context): Promise<EntityData | null> {
+    return context.loaders.claims.speaker.load(claim.key);
+  }
+
+  @FieldResolver(() => Role, {
+    nullable: true,
+    description: 'The role the speaker held when making the claim, if recorded.',
+  })
+  role(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.role.load(claim.key);
+  }
+
+  @FieldResolver(() => Source, { description: 'The source the claim was made in.' })
+  source(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.sources.byKey.load(claim.sourceKey);
+  }
+
+  @FieldResolver(() => [Figure], { description: 'The figures the claim cites, in period order.' })
+  figures(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.figures.load(claim.key);
+  }
+
+  @FieldResolver(() => [Metric], { description: 'The metrics the claim is about, directly or through its figures.' })
+  metrics(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.metrics.load(claim.key);
+  }
+
+  @FieldResolver(() => [Target], { description: 'Targets the claim states.' })
+  targets(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.targets.load(claim.key);
+  }
+
+  @FieldResolver(() => [Projection], { description: 'Projections the claim states.' })
+  projections(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.projections.load(claim.key);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Topics the claim is about.' })
+  topics(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.topics.load(claim.key);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'For causal claims: what the claim names as causes.' })
+  causes(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.causes.load(claim.key);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'For causal claims: what the claim names as effects.' })
+  effects(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.effects.load(claim.key);
+  }
+
+  @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that support or contradict this claim.' })
+  evidence(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.evidence.load(claim.key);
+  }
+
+  @FieldResolver(() => [EvidenceLink], { description: 'Claims this claim itself supports or contradicts.' })
+  bearsOn(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.claims.backs.load(claim.key);
+  }
+
+  @FieldResolver(() => ClaimLineage, { description: 'Where the claim comes from and what it rests on, in one object.' })
+  lineage(@Root() claim: ClaimData): ClaimLineage {
+    return { claim };
+  }
+}

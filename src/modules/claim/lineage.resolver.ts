@@ -1,0 +1,105 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
+import type { Context } from '../../context';
+import type { FigureData } from '../figure/figure.mapper';
+import { Metric } from '../metric/metric.type';
+import { Organization } from '../organization/organization.type';
+import { Role } from '../person/person.type';
+import { Review } from '../review/review.type';
+import { Source } from '../source/source.type';
+import { Speaker } from '../speaker/speaker.type';
+import { Claim, TextQuote } from './claim.type';
+import { EvidenceLink } from './evidence.type';
+import { ClaimLineage, FigureComparison, FigureLineage } from './lineage.type';
+import { Stance } from '../common/enums';
+
+/** How another figure of the same metric differs from the one a claim cites. */
+export function compareFigures(cited: FigureData, other: FigureData): FigureComparison {
+  const difference = other.value - cited.value;
+  return {
+    figure: other,
+    difference,
+    relativeDifferencePercent: cited.value === 0 ? null : (difference / Math.abs(cited.value)) * 100,
+  };
+}
+
+@Resolver(() => ClaimLineage)
+export class ClaimLineageResolver {
+  @FieldResolver(() => Claim, { description: 'The claim traced.' })
+  claim(@Root() lineage: ClaimLineage) {
+    return lineage.claim;
+  }
+
+  @FieldResolver(() => TextQuote, { description: 'The exact words in the source, with offsets, prefix and suffix.' })
+  quote(@Root() lineage: ClaimLineage) {
+    return lineage.claim.quote;
+  }
+
+  @FieldResolver(() => Source, { description: 'The source the quote is anchored in.' })
+  source(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    return context.loaders.sources.byKey.load(lineage.claim.sourceKey);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
+  publisher(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    return context.loaders.sources.publisher.load(lineage.claim.sourceKey);
+  }
+
+  @FieldResolver(() => Speaker, { nullable: true, description: 'Who made the claim.' })
+  speaker(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    return context.loaders.claims.speaker.load(lineage.claim.key);
+  }
+
+  @FieldResolver(() => Role, {
+    nullable: true,
+    description: "The role the speaker held at the source's date, as the source presents the speaker.",
+  })
+  role(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    return context.loaders.claims.role.load(lineage.claim.key);
+  }
+
+  @FieldResolver(() => [FigureLineage], {
+    description: "Each cited figure, with its metric and the metric's other figures.",
+  })
+  figures(@Root() lineage: ClaimLineage, @Ctx() context: Context): Promise<FigureLineage[]> {
+    return context.loaders.claims.figures
+      .load(lineage.claim.key)
+      .then((figures) => figures.map((figure) => ({ figure })));
+  }
+
+  @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that support the claim.' })
+  async supporting(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    const links = await context.loaders.claims.evidence.load(lineage.claim.key);
+    return links.filter((link) => link.stance === Stance.SUPPORTS);
+  }
+
+  @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that contradict the claim.' })
+  async contradicting(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    const links = await context.loaders.claims.evidence.load(lineage.claim.key);
+    return links.filter((link) => link.stance === Stance.CONTRADICTS);
+  }
+
+  @FieldResolver(() => [Review], {
+    description: 'Reviews (verdicts) of the claim, newest first, each with its evidence.',
+  })
+  reviews(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    return context.loaders.reviews.ofClaim.load(lineage.claim.key);
+  }
+}
+
+@Resolver(() => FigureLineage)
+export class FigureLineageResolver {
+  @FieldResolver(() => Metric, { nullable: true, description: 'The metric the figure measures.' })
+  metric(@Root() lineage: FigureLineage, @Ctx() context: Context) {
+    return context.loaders.figures.metric.load(lineage.figure.key);
+  }
+
+  @FieldResolver(() => [FigureComparison], {
+    description:
+      'Every other figure of the same metric in the graph, in period order, with its difference from the cited value.',
+  })
+  async comparisons(@Root() lineage: FigureLineage, @Ctx() context: Context): Promise<FigureComparison[]> {
+    const others = await context.loaders.figures.siblings.load(lineage.figure.key);
+    return others.map((other) => compareFigures(lineage.figure, other));
+  }
+}

@@ -1,0 +1,44 @@
+import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
+import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
+
+export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
+
+export interface PeriodData {
+  label: string;
+  start: string;
+  end: string;
+  expression: string;
+  words: string | null;
+  relative: boolean;
+}
+
+export interface FigureData {
+  label: 'Figure';
+  key: string;
+  name: string;
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+  period: PeriodData;
+  sourceKey: string;
+  quote: TextQuoteData;
+}
+
+export const mapFigure = (properties: Properties): FigureData => ({
+  label: 'Figure',
+  key: text(properties, 'id'),
+  name: text(properties, 'name'),
+  value: number(properties, 'value'),
+  unit: text(properties, 'unit'),
+  qualifier: text(properties, 'qualifier') as Qualifier,
+  period: {
+    label: text(properties, 'periodLabel'),
+    start: isoDate(properties.periodStart) as string,
+    end: isoDate(properties.periodEnd) as string,
+    expression: text(properties, 'periodExpression'),
+    words: optionalText(properties, 'periodWords'),
+    relative: properties.periodRelative === true,
+  },
+  sourceKey: text(properties, 'sourceId'),
+  quote: mapQuote(properties),
+});

@@ -1,0 +1,133 @@
+import { cypher, type Executor } from '../../db/executor';
+import type { Page, PageRequest } from '../common/pagination';
+import { batchedCounts, batchedPages, firstOf, nodesByKeys, relatedByKeys } from '../common/repository';
+import { mapClaim, type ClaimData } from '../claim/claim.mapper';
+import { mapMetric, type MetricData } from '../metric/metric.mapper';
+import { mapPlace, type PlaceData } from '../place/place.mapper';
+import { mapFigure, type FigureData } from './figure.mapper';
+
+/** Which figures a series shows; keys are stored ids, dates ISO. */
+export interface FigureFilter {
+  metric?: string;
+  place?: string;
+  periodFrom?: string;
+  periodTo?: string;
+}
+
+const FIGURE_FILTER = `
+  (filter.metric IS NULL OR EXISTS { (f)-[:MEASURES]->(:Metric {id: filter.metric}) })
+  AND (filter.place IS NULL OR EXISTS { (f)-[:FOR_PLACE]->(:Place {id: filter.place}) })
+  AND (filter.periodFrom IS NULL OR f.periodEnd >= date(filter.periodFrom))
+  AND (filter.periodTo IS NULL OR f.periodStart <= date(filter.periodTo))`;
+
+/**
+ * Figures in time order (a chartable series): keyset (periodStart, id). Batched like claim pages,
+ * so `metrics { figures }` costs one statement for the whole level.
+ */
+export const FIGURE_PAGES = cypher(
+  'figure.pages',
+  `UNWIND $requests AS request
+  CALL (request) {
+    WITH request.filter AS filter
+    MATCH (f:Figure)
+    WHERE ${FIGURE_FILTER}
+      AND (request.afterKey IS NULL OR f.periodStart > date(request.afterKey)
+           OR (f.periodStart = date(request.afterKey) AND f.id > request.afterId))
+    RETURN f ORDER BY f.periodStart, f.id LIMIT $limit
+  }
+  RETURN request.key AS key, f AS node`,
+);
+
+export const FIGURE_COUNTS = cypher(
+  'figure.counts',
+  `UNWIND $requests AS request
+  CALL (request) {
+    WITH request.filter AS filter
+    MATCH (f:Figure) WHERE ${FIGURE_FILTER}
+    RETURN count(f) AS count
+  }
+  RETURN request.key AS key, count`,
+);
+
+export const FIGURES_BY_KEYS = cypher(
+  'figure.byKeys',
+  'UNWIND $keys AS key MATCH (node:Figure {id: key}) RETURN key, node',
+);
+
+export const FIGURE_METRICS = cypher(
+  'figure.metric',
+  'UNWIND $keys AS key MATCH (:Figure {id: key})-[:MEASURES]->(node:Metric) RETURN key, node',
+);
+
+export const FIGURE_PLACES = cypher(
+  'figure.place',
+  'UNWIND $keys AS key MATCH (:Figure {id: key})-[:FOR_PLACE]->(node:Place) RETURN key, node',
+);
+
+export const FIGURE_CITING_CLAIMS = cypher(
+  'figure.citedBy',
+  'UNWIND $keys AS key MATCH (:Figure {id: key})<-[:CITES]-(node:Claim) RETURN key, node ORDER BY key, node.id',
+);
+
+/** The other figures of the same metric: what a cited number is compared with in a lineage. */
+export const FIGURE_SIBLINGS = cypher(
+  'figure.siblings',
+  `UNWIND $keys AS key MATCH (f:Figure {id: key})-[:MEASURES]->(:Metric)<-[:MEASURES]-(node:Figure)
+  WHERE node <> f
+  RETURN key, node ORDER BY key, node.periodStart, node.id`,
+);
+
+export interface FigurePageRequest {
+  filter: FigureFilter;
+  page: PageRequest;
+}
+
+const filterParams = (filter: FigureFilter) => ({
+  metric: filter.metric ?? null,
+  place: filter.place ?? null,
+  periodFrom: filter.periodFrom ?? null,
+  periodTo: filter.periodTo ?? null,
+});
+
+export class FigureRepository {
+  constructor(private readonly executor: Executor) {}
+
+  byKeys(keys: readonly string[]): Promise<(FigureData | undefined)[]> {
+    return nodesByKeys(this.executor, FIGURES_BY_KEYS, keys, mapFigure);
+  }
+
+  pages(requests: readonly FigurePageRequest[]): Promise<Page<FigureData>[]> {
+    return batchedPages(
+      this.executor,
+      FIGURE_PAGES,
+      requests,
+      (request) => ({
+        filter: filterParams(request.filter),
+        afterKey: request.page.after?.key ?? null,
+        afterId: request.page.after?.id ?? null,
+      }),
+      mapFigure,
+      (figure) => ({ key: figure.period.start, id: figure.key }),
+    );
+  }
+
+  counts(filters: readonly FigureFilter[]): Promise<number[]> {
+    return batchedCounts(this.executor, FIGURE_COUNTS, filters, filterParams);
+  }
+
+  async metricsOf(keys: readonly string[]): Promise<(MetricData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, FIGURE_METRICS, keys, mapMetric));
+  }
+
+  async placesOf(keys: readonly string[]): Promise<(PlaceData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, FIGURE_PLACES, keys, mapPlace));
+  }
+
+  citingClaimsOf(keys: readonly string[]): Promise<ClaimData[][]> {
+    return relatedByKeys(this.executor, FIGURE_CITING_CLAIMS, keys, mapClaim);
+  }
+
+  siblingsOf(keys: readonly string[]): Promise<FigureData[][]> {
+    return relatedByKeys(this.executor, FIGURE_SIBLINGS, keys, mapFigure);
+  }
+}

@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { Claim } from '../claim/claim.type';
+import { ConnectionArgs, toPageRequest } from '../common/connection.args';
+import { idOf } from '../common/global-id';
+import { checkRange } from '../common/input-validation';
+import { findByGlobalId } from '../common/lookup';
+import { Metric } from '../metric/metric.type';
+import { Place } from '../place/place.type';
+import { Source } from '../source/source.type';
+import type { FigureData } from './figure.mapper';
+import { FigureFilterInput } from './figure.inputs';
+import type { FigureFilter } from './figure.repository';
+import { Figure, FigureConnection } from './figure.type';
+
+export function toFigureFilter(input: FigureFilterInput | null | undefined): FigureFilter {
+  if (!input) return {};
+  checkRange(input.period?.from, input.period?.to, 'filter.period');
+  return {
+    metric: input.metric == null ? undefined : idOf(input.metric, ['Metric'], 'filter.metric'),
+    place: input.place == null ? undefined : idOf(input.place, ['Place'], 'filter.place'),
+    periodFrom: input.period?.from ?? undefined,
+    periodTo: input.period?.to ?? undefined,
+  };
+}
+
+/** A time-ordered connection over figures, batched per request. */
+export function figureConnection(context: Context, filter: FigureFilter, args: ConnectionArgs) {
+  const page = toPageRequest(args);
+  return context.loaders.figures.pages
+    .load({ filter, page })
+    .then(
+      (result) => new FigureConnection(result, page.after !== null, () => context.loaders.figures.counts.load(filter)),
+    );
+}
+
+@Resolver(() => Figure)
+export class FigureResolver {
+  @Query(() => FigureConnection, { description: 'Figures in period order, filtered by metric, place and period.' })
+  figures(
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => FigureFilterInput, { nullable: true, description: 'Which figures to list.' })
+    filter: FigureFilterInput | null,
+    @Ctx() context: Context,
+  ) {
+    return figureConnection(context, toFigureFilter(filter), args);
+  }
+
+  @Query(() => Figure, { description: 'One figure by id. NOT_FOUND if there is none.' })
+  figure(@Arg('id', () => ID, { description: 'Global id of the figure.' }) id: string, @Ctx() context: Context) {
+    return findByGlobalId(id, 'Figure', (key) => context.loaders.figures.byKey.load(key));
+  }
+
+  @FieldResolver(() => Metric, { nullable: true, description: 'The metric this figure is an observation of.' })
+  metric(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.figures.metric.load(figure.key);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where the figure applies.' })
+  place(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.figures.place.load(figure.key);
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'The source that reports the figure.' })
+  source(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.sources.byKey.load(figure.sourceKey);
+  }
+
+  @FieldResolver(() => [Claim], { description: 'Claims that cite this figure.' })
+  citedBy(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.figures.citedBy.load(figure.key);
+  }
+}

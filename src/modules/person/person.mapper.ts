@@ -1,0 +1,37 @@
+import { isoDate, optionalText, text, type Properties } from '../../db/values';
+
+export interface PersonData {
+  label: 'Person';
+  key: string;
+  name: string;
+  description: string | null;
+}
+
+export type RoleStatus = 'current' | 'former';
+
+export interface RoleData {
+  label: 'Role';
+  key: string;
+  name: string;
+  title: string;
+  status: RoleStatus;
+  from: string | null;
+  to: string | null;
+}
+
+export const mapPerson = (properties: Properties): PersonData => ({
+  label: 'Person',
+  key: text(properties, 'id'),
+  name: text(properties, 'name'),
+  description: optionalText(properties, 'description'),
+});
+
+export const mapRole = (properties: Properties): RoleData => ({
+  label: 'Role',
+  key: text(properties, 'id'),
+  name: text(properties, 'name'),
+  title: text(properties, 'title'),
+  status: text(properties, 'status') as RoleStatus,
+  from: isoDate(properties.from),
+  to: isoDate(properties.to),
+});

@@ -1,0 +1,99 @@
+import { Arg, Ctx, createUnionType, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
+
+import { requireRole } from '../../auth';
+import type { Context } from '../../context';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import type { ClaimData } from '../claim/claim.mapper';
+import { Claim } from '../claim/claim.type';
+import { idOf } from '../common/global-id';
+import { cleanText } from '../common/input-validation';
+import { Figure } from '../figure/figure.type';
+import { Source } from '../source/source.type';
+import { RATING_LABELS, toClaimReview } from './claim-review';
+import { ReviewClaimInput } from './review.inputs';
+import type { ReviewData } from './review.mapper';
+import { Review } from './review.type';
+
+export const ReviewEvidence = createUnionType({
+  name: 'ReviewEvidence',
+  description: 'What a review rests on: a claim, a figure or a source.',
+  types: () => [Claim, Figure, Source] as const,
+  resolveType: (value: { label: string }) => value.label,
+});
+
+function checkUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.toString();
+  } catch {
+    // reported below
+  }
+  throw new BadUserInputError('"input.url" must be an http or https URL', 'input.url');
+}
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @FieldResolver(() => Claim, { nullable: true, description: 'The claim reviewed.' })
+  claim(@Root() review: ReviewData, @Ctx() context: Context) {
+    return context.loaders.reviews.claim.load(review.key);
+  }
+
+  @FieldResolver(() => [ReviewEvidence], { description: 'Claims, figures and sources the verdict rests on.' })
+  evidence(@Root() review: ReviewData, @Ctx() context: Context) {
+    return context.loaders.reviews.evidence.load(review.key);
+  }
+
+  @Mutation(() => Review, {
+    description: 'Publishes a verdict on a claim (reviewer role). One transaction: nothing is written on any error.',
+  })
+  async reviewClaim(
+    @Arg('input', () => ReviewClaimInput) input: ReviewClaimInput,
+    @Ctx() context: Context,
+  ): Promise<ReviewData> {
+    const viewer = requireRole(context.auth, 'reviewer');
+    if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+      throw new BadUserInputError('"input.rating" must be an integer from 1 to 5', 'input.rating');
+    }
+    const evidence = input.evidence ?? [];
+    if (evidence.length > 50)
+      throw new BadUserInputError('"input.evidence" may list at most 50 items', 'input.evidence');
+    const result = await context.loaders.reviews.repository.create({
+      claimKey: idOf(input.claim, ['Claim'], 'input.claim'),
+      rating: input.rating,
+      ratingLabel:
+        input.ratingLabel == null
+          ? (RATING_LABELS[input.rating - 1] as string)
+          : cleanText(input.ratingLabel, 'input.ratingLabel', 100),
+      explanation: cleanText(input.explanation, 'input.explanation', 10_000),
+      reviewer: viewer.name,
+      url: input.url == null ? null : checkUrl(input.url),
+      evidenceKeys: evidence.map((id, index) => idOf(id, ['Claim', 'Figure', 'Source'], `input.evidence[${index}]`)),
+    });
+    if (!result.ok) throw new NotFoundError(result.missing.what, result.missing.key);
+    return result.value;
+  }
+}
+
+@Resolver(() => Claim)
+export class ClaimReviewResolver {
+  @FieldResolver(() => [Review], { description: 'Reviews (verdicts) of the claim, newest first.' })
+  reviews(@Root() claim: ClaimData, @Ctx() context: Context) {
+    return context.loaders.reviews.ofClaim.load(claim.key);
+  }
+
+  @FieldResolver(() => [JSONObjectResolver], {
+    description: "The claim's reviews as schema.org ClaimReview JSON-LD objects, ready to embed in a page.",
+  })
+  async claimReview(@Root() claim: ClaimData, @Ctx() context: Context) {
+    const { loaders } = context;
+    const [reviews, speaker, role, source, publisher] = await Promise.all([
+      loaders.reviews.ofClaim.load(claim.key),
+      loaders.claims.speaker.load(claim.key),
+      loaders.claims.role.load(claim.key),
+      loaders.sources.byKey.load(claim.sourceKey),
+      loaders.sources.publisher.load(claim.sourceKey),
+    ]);
+    return reviews.map((review) => toClaimReview({ review, claim, speaker, role, source, publisher }));
+  }
+}

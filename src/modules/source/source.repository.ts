@@ -1,0 +1,78 @@
+import { cypher, type Executor } from '../../db/executor';
+import type { Page, PageRequest } from '../common/pagination';
+import { countOf, firstOf, nodesByKeys, pageOfNodes, relatedByKeys, relatedEntitiesByKeys } from '../common/repository';
+import type { EntityData } from '../entities';
+import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
+import { mapPerson, type PersonData } from '../person/person.mapper';
+import { mapSource, type SourceData } from './source.mapper';
+
+export const SOURCES_BY_KEYS = cypher(
+  'source.byKeys',
+  'UNWIND $keys AS key MATCH (node:Source {id: key}) RETURN key, node',
+);
+
+export const SOURCE_PUBLISHERS = cypher(
+  'source.publisher',
+  'UNWIND $keys AS key MATCH (:Source {id: key})-[:PUBLISHED_BY]->(node:Organization) RETURN key, node',
+);
+
+export const SOURCE_INTERVIEWERS = cypher(
+  'source.interviewer',
+  'UNWIND $keys AS key MATCH (:Source {id: key})-[:INTERVIEW_CONDUCTED_BY]->(node) RETURN key, node',
+);
+
+export const SOURCE_INTERVIEWEES = cypher(
+  'source.interviewees',
+  'UNWIND $keys AS key MATCH (:Source {id: key})-[:INTERVIEWS]->(node:Person) RETURN key, node ORDER BY node.name',
+);
+
+export const SOURCE_MENTIONS = cypher(
+  'source.mentions',
+  'UNWIND $keys AS key MATCH (:Source {id: key})-[:MENTIONS]->(node) RETURN key, node ORDER BY node.name',
+);
+
+/** Newest first; the keyset is (publishedDate, id) with ids ascending within a day. */
+export const SOURCES_PAGE = cypher(
+  'source.page',
+  `MATCH (node:Source)
+  WHERE $afterKey IS NULL OR node.publishedDate < date($afterKey)
+     OR (node.publishedDate = date($afterKey) AND node.id > $afterId)
+  RETURN node ORDER BY node.publishedDate DESC, node.id LIMIT $limit`,
+);
+
+export const SOURCES_COUNT = cypher('source.count', 'MATCH (node:Source) RETURN count(node) AS count');
+
+export class SourceRepository {
+  constructor(private readonly executor: Executor) {}
+
+  byKeys(keys: readonly string[]): Promise<(SourceData | undefined)[]> {
+    return nodesByKeys(this.executor, SOURCES_BY_KEYS, keys, mapSource);
+  }
+
+  async publishersOf(keys: readonly string[]): Promise<(OrganizationData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, SOURCE_PUBLISHERS, keys, mapOrganization));
+  }
+
+  async interviewersOf(keys: readonly string[]): Promise<(EntityData | null)[]> {
+    return firstOf(await relatedEntitiesByKeys(this.executor, SOURCE_INTERVIEWERS, keys));
+  }
+
+  intervieweesOf(keys: readonly string[]): Promise<PersonData[][]> {
+    return relatedByKeys(this.executor, SOURCE_INTERVIEWEES, keys, mapPerson);
+  }
+
+  mentionsOf(keys: readonly string[]): Promise<EntityData[][]> {
+    return relatedEntitiesByKeys(this.executor, SOURCE_MENTIONS, keys);
+  }
+
+  page(request: PageRequest): Promise<Page<SourceData>> {
+    return pageOfNodes(this.executor, SOURCES_PAGE, request, mapSource, (source) => ({
+      key: source.publishedDate,
+      id: source.key,
+    }));
+  }
+
+  count(): Promise<number> {
+    return countOf(this.executor, SOURCES_COUNT);
+  }
+}

@@ -1,0 +1,65 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+
+import { ConnectionType } from '../common/connection.type';
+import { Node } from '../common/node.type';
+import type { SourceData } from './source.mapper';
+
+@ObjectType({ description: 'The part of a source text that is the article proper, without page boilerplate.' })
+export class TextRange {
+  @Field(() => Int, { description: 'First position, in Unicode code points from the start of the text.' })
+  start!: number;
+
+  @Field(() => Int, { description: 'Position after the last character (exclusive), in Unicode code points.' })
+  end!: number;
+}
+
+@ObjectType({
+  implements: Node,
+  description: 'A document claims were taken from: an article, interview, report or speech.',
+})
+export class Source extends Node {
+  @Field({ description: 'Headline or title.' })
+  title!: string;
+
+  @Field({ description: 'What sort of document: article, interview, report or speech.' })
+  kind!: string;
+
+  @Field({ description: 'Where it was published.' })
+  url!: string;
+
+  @Field(() => LocalDateResolver, {
+    description: 'Publication date; relative periods in the text ("last year") are resolved against it.',
+  })
+  publishedDate!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the publication date came from, when the text itself does not carry it.',
+  })
+  publishedDateSource!: string | null;
+
+  @Field({ description: 'BCP 47 language tag of the text, e.g. "en".' })
+  language!: string;
+
+  @Field({
+    description: 'The raw text exactly as scraped, boilerplate included. Quote offsets index it in code points.',
+  })
+  text!: string;
+
+  @Field({ description: 'SHA-256 of the raw text (hex), to check a copy is the one the offsets refer to.' })
+  contentHash!: string;
+
+  @Field(() => Int, { description: 'Length of the raw text in Unicode code points.' })
+  length!: number;
+
+  bodyStart!: number;
+  bodyEnd!: number;
+
+  @Field(() => TextRange, { description: 'Where the article body lies in the raw text; every quote lies inside it.' })
+  get body(): TextRange {
+    return { start: this.bodyStart, end: this.bodyEnd };
+  }
+}
+
+export const SourceConnection = ConnectionType<SourceData>(Source);

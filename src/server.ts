@@ -1,0 +1,155 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { GraphQLSchema, ValidationContext } from 'graphql';
+
+import { createAuthenticator } from './auth';
+import type { Config } from './config';
+import { createContext, type Context } from './context';
+import { cypher, type Executor } from './db/executor';
+import { AppError, createErrorFormatter, ErrorCode } from './errors';
+import { logger } from './logger';
+
+/** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 20000,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxBodyBytes: 100 * 1024,
+} as const;
+
+const PING = cypher('health.ping', 'RETURN 1 AS ok');
+
+const rejectAsTooComplex = (context: ValidationContext | null, error: Error) => {
+  context?.reportError(new AppError(error.message.replace(/^Syntax Error: /, ''), ErrorCode.QUERY_TOO_COMPLEX));
+};
+
+/** Reports how many Cypher statements an operation ran (development and test only): the N+1 detector. */
+const queryCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cypherQueries: contextValue.queries.length,
+          };
+        }
+      },
+    };
+  },
+};
+
+export interface App {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP service: GraphQL on /graphql, liveness on /health, readiness (Neo4j reachable) on /ready.
+ * `close` stops accepting requests, drains the ones in flight, then resolves; the caller owns the driver.
+ */
+export async function startServer(options: {
+  config: Config;
+  executor: Executor;
+  schema: GraphQLSchema;
+  port?: number;
+}): Promise<App> {
+  const { config, executor, schema } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
+    maxAliases: { n: LIMITS.maxAliases, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
+    costLimit: { maxCost: LIMITS.maxCost, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
+    maxDirectives: { n: LIMITS.maxDirectives, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
+    maxTokens: { n: LIMITS.maxTokens },
+    blockFieldSuggestion: { enabled: config.environment === 'production' },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: createErrorFormatter((error) => logger.error('unexpected error in a resolver', { error })),
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.environment === 'production' ? [] : [queryCountPlugin]),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_request, response) => {
+    try {
+      await executor.read(PING);
+      response.json({ status: 'ready', neo4j: 'reachable' });
+    } catch (error) {
+      response
+        .status(503)
+        .json({ status: 'unavailable', reason: 'Neo4j is not reachable', detail: (error as Error).message });
+    }
+  });
+
+  const authenticate = createAuthenticator(config.apiTokens);
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(executor, authenticate(req.headers.authorization)),
+    }),
+  );
+  // Body-parser errors (malformed JSON, a body over the limit) as GraphQL-shaped errors, never HTML.
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _request: express.Request,
+      response: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (response.headersSent) return next(error);
+      const status = error.status ?? 500;
+      if (status >= 500) logger.error('request failed', { error });
+      response.status(status).json({
+        errors: [
+          {
+            message:
+              status === 413
+                ? `The request body is larger than ${LIMITS.maxBodyBytes} bytes`
+                : status < 500
+                  ? 'The request body is not valid JSON'
+                  : 'Internal server error',
+            extensions: {
+              code:
+                status === 413
+                  ? ErrorCode.BAD_USER_INPUT
+                  : status < 500
+                    ? 'BAD_REQUEST'
+                    : ErrorCode.INTERNAL_SERVER_ERROR,
+            },
+          },
+        ],
+      });
+    },
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: () => apollo.stop(),
+  };
+}
