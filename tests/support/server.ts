@@ -1,0 +1,58 @@
+import { loadConfig, type Config } from '../../src/config';
+import { createSchema } from '../../src/schema';
+import { startServer, type App } from '../../src/server';
+import { openTestDatabase, type TestDatabase } from './neo4j';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  extensions?: { cypherQueries?: number };
+}
+
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  config: Config;
+  /** POSTs an operation to /graphql and returns the parsed body with the HTTP status. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; operationName?: string },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Tokens of the development configuration (src/config.ts DEVELOPMENT_TOKENS). */
+export const EDITOR_TOKEN = 'dev-editor-token';
+export const REVIEWER_TOKEN = 'dev-reviewer-token';
+
+/**
+ * The real service on a free port against the real Neo4j, with the schema migrated and the
+ * article seeded by the caller if it needs it. Each test file starts its own and closes it.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), host: '127.0.0.1' };
+  const db = await openTestDatabase();
+  const app: App = await startServer({ config, executor: db.executor, schema: await createSchema(), port: 0 });
+  return {
+    url: app.url,
+    db,
+    config,
+    async graphql(query, variables, options = {}) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables, operationName: options.operationName }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
