@@ -78,10 +78,12 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       return { ...formatted, message: original.message, extensions: original.extensions };
     }
     const code = formatted.extensions?.code;
+    // Apollo wraps graphql-js's own errors (validation, variable coercion) as `originalError`: those
+    // are safe; any other wrapped error (a driver error, a bug) is not, whatever code it carries.
     if (
       typeof code === 'string' &&
       SAFE_FRAMEWORK_CODES.has(code) &&
-      !(original instanceof Error && original !== error)
+      !(original instanceof Error && original !== error && !(original instanceof GraphQLError))
     ) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }

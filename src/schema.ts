@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 
 import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lineage.resolver';
 import { ClaimResolver } from './modules/claim/claim.resolver';
+import { ClaimMutationResolver } from './modules/claim/claim.mutations';
 import { FigureResolver } from './modules/figure/figure.resolver';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -12,7 +13,7 @@ import { OrganizationResolver } from './modules/organization/organization.resolv
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
 import { ClaimReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
-import { SourceResolver } from './modules/source/source.resolver';
+import { SourceMutationResolver, SourceResolver } from './modules/source/source.resolver';
 import { SpeakerResolver, VirtualPresenterResolver } from './modules/speaker/speaker.resolver';
 import { ProjectionResolver, TargetResolver } from './modules/target/target.resolver';
 import { TopicResolver } from './modules/topic/topic.resolver';
@@ -25,6 +26,7 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema', 'schema.graph
 
 export const RESOLVERS = [
   ClaimResolver,
+  ClaimMutationResolver,
   ClaimLineageResolver,
   FigureLineageResolver,
   ClaimReviewResolver,
@@ -37,6 +39,7 @@ export const RESOLVERS = [
   ReviewResolver,
   SearchResolver,
   SourceResolver,
+  SourceMutationResolver,
   SpeakerResolver,
   VirtualPresenterResolver,
   TargetResolver,

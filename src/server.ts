@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import type { GraphQLSchema, ValidationContext } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
 
 import { createAuthenticator } from './auth';
 import type { Config } from './config';
@@ -29,6 +29,19 @@ const PING = cypher('health.ping', 'RETURN 1 AS ok');
 
 const rejectAsTooComplex = (context: ValidationContext | null, error: Error) => {
   context?.reportError(new AppError(error.message.replace(/^Syntax Error: /, ''), ErrorCode.QUERY_TOO_COMPLEX));
+};
+
+/**
+ * graphql-js aborts parsing past `maxTokens` with a syntax error (graphql 16 spells it "more that");
+ * it is a limit, so QUERY_TOO_COMPLEX like the others.
+ */
+const isTokenLimitError = (formatted: GraphQLFormattedError) =>
+  formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
+  /^Syntax Error: Document contains more tha[nt] \d+ tokens\./.test(formatted.message);
+
+const tooManyTokens: GraphQLFormattedError = {
+  message: `The query has more than ${LIMITS.maxTokens} tokens`,
+  extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
 };
 
 /** Reports how many Cypher statements an operation ran (development and test only): the N+1 detector. */
@@ -71,16 +84,20 @@ export async function startServer(options: {
     maxAliases: { n: LIMITS.maxAliases, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
     costLimit: { maxCost: LIMITS.maxCost, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
     maxDirectives: { n: LIMITS.maxDirectives, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Armor's token limit re-parses the document in a plugin hook, where any syntax error becomes a
+    // 500 GRAPHQL_VALIDATION_FAILED; graphql-js enforces the limit while parsing instead (parseOptions).
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.environment === 'production' },
   });
   const protection = armor.protect();
+  const formatError = createErrorFormatter((error) => logger.error('unexpected error in a resolver', { error }));
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    formatError: createErrorFormatter((error) => logger.error('unexpected error in a resolver', { error })),
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    formatError: (formatted, error) => (isTokenLimitError(formatted) ? tooManyTokens : formatError(formatted, error)),
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,

@@ -1,7 +1,7 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
-import { Attribution, ClaimKind } from '../common/enums';
+import { Attribution, ClaimKind, Stance } from '../common/enums';
 
 @InputType({ description: 'A range of dates; either end may be left open.' })
 export class DateRangeInput {
@@ -46,4 +46,58 @@ export class ClaimFilterInput {
     description: 'Claims whose text or quote contains these words (case-insensitive).',
   })
   text?: string | null;
+}
+
+@InputType({ description: 'A new claim in an existing source, anchored by its exact quote.' })
+export class AddClaimInput {
+  @Field(() => ID, { description: 'The Source the claim is made in.' })
+  source!: string;
+
+  @Field({ description: 'The claim as a normalized, self-contained statement.' })
+  text!: string;
+
+  @Field(() => ClaimKind, { description: 'What sort of statement it is.' })
+  kind!: ClaimKind;
+
+  @Field(() => Attribution, { description: "Direct quote, paraphrase, or the outlet's narration." })
+  attribution!: Attribution;
+
+  @Field(() => ID, { description: 'Who made the claim: a Person, Organization or VirtualPresenter.' })
+  speaker!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The Role the speaker held, if the source presents one.' })
+  role?: string | null;
+
+  @Field({ description: 'The exact words of the source that make the claim; offsets are computed from it.' })
+  quote!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Which occurrence of the quote is meant (1 = first), if it occurs more than once.',
+  })
+  occurrence?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Figures the claim cites.' })
+  figures?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Topics the claim is about.' })
+  topics?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Metrics the claim is about.' })
+  metrics?: string[] | null;
+}
+
+@InputType({ description: 'Evidence that supports or contradicts a claim.' })
+export class LinkEvidenceInput {
+  @Field(() => ID, { description: 'The claim the evidence bears on.' })
+  claim!: string;
+
+  @Field(() => ID, { description: 'The evidence: another Claim or a Figure.' })
+  evidence!: string;
+
+  @Field(() => Stance, { description: 'SUPPORTS or CONTRADICTS.' })
+  stance!: Stance;
+
+  @Field(() => String, { nullable: true, description: 'Why the evidence bears on the claim.' })
+  note?: string | null;
 }

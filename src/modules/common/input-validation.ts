@@ -3,15 +3,22 @@ import { BadUserInputError } from '../../errors';
 /** Limits for free text in arguments: generous for prose, small enough to refuse abuse. */
 export const MAX_QUERY_TEXT = 200;
 
-/** Trims a free-text argument and refuses empty or oversized values with the argument's name. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Refuses text that is not valid Unicode (a lone UTF-16 surrogate cannot be stored or indexed as text). */
+export function checkUnicode(value: string, field: string): string {
+  if (LONE_SURROGATE.test(value)) {
+    throw new BadUserInputError(`"${field}" contains an unpaired surrogate (not valid Unicode text)`, field);
+  }
+  return value;
+}
+
+/** Trims a free-text argument and refuses empty, oversized or invalid values, naming the argument. */
 export function cleanText(value: string, field: string, maxLength: number): string {
-  const trimmed = value.normalize('NFC').trim();
+  const trimmed = checkUnicode(value, field).normalize('NFC').trim();
   if (trimmed === '') throw new BadUserInputError(`"${field}" must not be empty`, field);
   if (Array.from(trimmed).length > maxLength) {
     throw new BadUserInputError(`"${field}" must have at most ${maxLength} characters`, field);
-  }
-  if (/[\uD800-\uDFFF]/.test(trimmed.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) {
-    throw new BadUserInputError(`"${field}" contains an unpaired surrogate (not valid Unicode text)`, field);
   }
   return trimmed;
 }
@@ -19,4 +26,26 @@ export function cleanText(value: string, field: string, maxLength: number): stri
 /** Checks that a date range is ordered; the LocalDate scalar has already checked each date. */
 export function checkRange(from: string | null | undefined, to: string | null | undefined, field: string): void {
   if (from && to && from > to) throw new BadUserInputError(`"${field}.from" must not be after "${field}.to"`, field);
+}
+
+export function checkHttpUrl(url: string, field: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.toString();
+  } catch {
+    // reported below
+  }
+  throw new BadUserInputError(`"${field}" must be an http or https URL`, field);
+}
+
+/** At most `max` ids in a list argument, each decoded by `decode`. */
+export function idList<T>(
+  ids: readonly string[] | null | undefined,
+  field: string,
+  max: number,
+  decode: (id: string, field: string) => T,
+): T[] {
+  const list = ids ?? [];
+  if (list.length > max) throw new BadUserInputError(`"${field}" may list at most ${max} ids`, field);
+  return list.map((id, index) => decode(id, `${field}[${index}]`));
 }

@@ -3,11 +3,12 @@ import { JSONObjectResolver } from 'graphql-scalars';
 
 import { requireRole } from '../../auth';
 import type { Context } from '../../context';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError } from '../../errors';
 import type { ClaimData } from '../claim/claim.mapper';
 import { Claim } from '../claim/claim.type';
 import { idOf } from '../common/global-id';
-import { cleanText } from '../common/input-validation';
+import { missingReference } from '../common/lookup';
+import { checkHttpUrl, cleanText, idList } from '../common/input-validation';
 import { Figure } from '../figure/figure.type';
 import { Source } from '../source/source.type';
 import { RATING_LABELS, toClaimReview } from './claim-review';
@@ -21,16 +22,6 @@ export const ReviewEvidence = createUnionType({
   types: () => [Claim, Figure, Source] as const,
   resolveType: (value: { label: string }) => value.label,
 });
-
-function checkUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.toString();
-  } catch {
-    // reported below
-  }
-  throw new BadUserInputError('"input.url" must be an http or https URL', 'input.url');
-}
 
 @Resolver(() => Review)
 export class ReviewResolver {
@@ -67,10 +58,12 @@ export class ReviewResolver {
           : cleanText(input.ratingLabel, 'input.ratingLabel', 100),
       explanation: cleanText(input.explanation, 'input.explanation', 10_000),
       reviewer: viewer.name,
-      url: input.url == null ? null : checkUrl(input.url),
-      evidenceKeys: evidence.map((id, index) => idOf(id, ['Claim', 'Figure', 'Source'], `input.evidence[${index}]`)),
+      url: input.url == null ? null : checkHttpUrl(input.url, 'input.url'),
+      evidenceKeys: idList(input.evidence, 'input.evidence', 50, (id, field) =>
+        idOf(id, ['Claim', 'Figure', 'Source'], field),
+      ),
     });
-    if (!result.ok) throw new NotFoundError(result.missing.what, result.missing.key);
+    if (!result.ok) throw missingReference(result.missing);
     return result.value;
   }
 }

@@ -1,0 +1,84 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+
+import { requireRole } from '../../auth';
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import { anchorQuote, describeAnchorFailure } from '../../ingest/anchor';
+import { fromGlobalId, idOf } from '../common/global-id';
+import { checkUnicode, cleanText, idList } from '../common/input-validation';
+import { findByGlobalId, missingReference } from '../common/lookup';
+import type { ClaimData } from './claim.mapper';
+import { AddClaimInput, LinkEvidenceInput } from './claim.inputs';
+import { Claim } from './claim.type';
+import { ClaimWriter } from './claim.writes';
+
+const SPEAKER_TYPES = ['Person', 'Organization', 'VirtualPresenter'];
+
+@Resolver()
+export class ClaimMutationResolver {
+  @Mutation(() => Claim, {
+    description:
+      'Adds a claim to a source (editor role). The quote must occur in the source body; its offsets are computed ' +
+      'in Unicode code points. One transaction: nothing is written on any error.',
+  })
+  async addClaim(@Arg('input', () => AddClaimInput) input: AddClaimInput, @Ctx() context: Context): Promise<ClaimData> {
+    const viewer = requireRole(context.auth, 'editor');
+    const source = await findByGlobalId(input.source, 'Source', (key) => context.loaders.sources.byKey.load(key));
+    // The quote is matched character for character: no trimming or normalization.
+    const quote = checkUnicode(input.quote, 'input.quote');
+    if (quote.trim() === '') throw new BadUserInputError('"input.quote" must not be empty', 'input.quote');
+    const anchored = anchorQuote(source.text, quote, input.occurrence ?? undefined);
+    if (!anchored.ok) throw new BadUserInputError(describeAnchorFailure(anchored.failure), 'input.quote');
+    if (anchored.anchor.start < source.bodyStart || anchored.anchor.end > source.bodyEnd) {
+      throw new BadUserInputError(
+        'quote lies outside the article body (page boilerplate cannot be quoted)',
+        'input.quote',
+      );
+    }
+    const result = await new ClaimWriter(context.executor).create({
+      sourceKey: source.key,
+      text: cleanText(input.text, 'input.text', 2000),
+      kind: input.kind,
+      attribution: input.attribution,
+      speakerKey: idOf(input.speaker, SPEAKER_TYPES, 'input.speaker'),
+      roleKey: input.role == null ? null : idOf(input.role, ['Role'], 'input.role'),
+      quote: anchored.anchor,
+      figureKeys: idList(input.figures, 'input.figures', 50, (id, field) => idOf(id, ['Figure'], field)),
+      topicKeys: idList(input.topics, 'input.topics', 50, (id, field) => idOf(id, ['Topic'], field)),
+      metricKeys: idList(input.metrics, 'input.metrics', 50, (id, field) => idOf(id, ['Metric'], field)),
+      addedBy: viewer.name,
+    });
+    if (!result.ok) throw missingReference(result.missing);
+    return result.value;
+  }
+
+  @Mutation(() => Claim, {
+    description:
+      'Links a claim or figure as evidence that supports or contradicts a claim (editor role); returns the claim. ' +
+      'Linking again updates the note of your link.',
+  })
+  async linkEvidence(
+    @Arg('input', () => LinkEvidenceInput) input: LinkEvidenceInput,
+    @Ctx() context: Context,
+  ): Promise<ClaimData> {
+    const viewer = requireRole(context.auth, 'editor');
+    const claimKey = idOf(input.claim, ['Claim'], 'input.claim');
+    const evidence = fromGlobalId(input.evidence, 'input.evidence');
+    if (evidence.type !== 'Claim' && evidence.type !== 'Figure') {
+      throw new BadUserInputError('"input.evidence" must be the id of a Claim or Figure', 'input.evidence');
+    }
+    if (evidence.type === 'Claim' && evidence.id === claimKey) {
+      throw new BadUserInputError('a claim cannot be evidence for itself', 'input.evidence');
+    }
+    const result = await new ClaimWriter(context.executor).linkEvidence({
+      claimKey,
+      evidenceKey: evidence.id,
+      evidenceLabel: evidence.type,
+      stance: input.stance,
+      note: input.note == null ? null : cleanText(input.note, 'input.note', 2000),
+      addedBy: viewer.name,
+    });
+    if (!result.ok) throw missingReference(result.missing);
+    return result.value;
+  }
+}
