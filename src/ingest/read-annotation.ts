@@ -132,14 +132,52 @@ function parseYaml(
   return { data, locate };
 }
 
+/**
+ * Resolves a file an annotation names, which must lie in the annotation's folder or below it:
+ * an annotation must not be able to load an arbitrary file of the machine as a source text.
+ */
+function besideAnnotation(
+  file: string,
+  relative: string,
+  field: string,
+  locate: (issuePath: IssuePath) => Partial<AnnotationIssue>,
+): string {
+  const directory = path.resolve(path.dirname(file));
+  const resolved = path.resolve(directory, relative);
+  if (path.isAbsolute(relative) || !resolved.startsWith(`${directory}${path.sep}`)) {
+    throw new AnnotationError([
+      {
+        file,
+        ...locate(field.split('.')),
+        path: field,
+        message: 'must be a path relative to the annotation file, inside its folder',
+      },
+    ]);
+  }
+  return resolved;
+}
+
+/** zod says "expected string, received undefined" for a missing field; say what it means. */
+function describeZodIssue(issue: ZodError['issues'][number], data: unknown): string {
+  const value = issue.path.reduce<unknown>(
+    (current, segment) =>
+      current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[segment] : undefined,
+    data,
+  );
+  return value === undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0
+    ? 'missing required field'
+    : issue.message;
+}
+
 function zodIssues(
   file: string,
   error: ZodError,
   locate: (issuePath: IssuePath) => Partial<AnnotationIssue>,
+  data: unknown,
 ): AnnotationIssue[] {
   return error.issues.map((issue) => {
     const issuePath = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-    return { file, ...locate(issuePath), path: formatPath(issuePath), message: issue.message };
+    return { file, ...locate(issuePath), path: formatPath(issuePath), message: describeZodIssue(issue, data) };
   });
 }
 
@@ -151,17 +189,16 @@ export async function readAnnotation(file: string): Promise<LoadedAnnotation> {
   const content = await readText(file, MAX_ANNOTATION_BYTES);
   const { data, locate } = parseYaml(file, content);
   const parsed = annotationSchema.safeParse(data);
-  if (!parsed.success) throw new AnnotationError(zodIssues(file, parsed.error, locate));
+  if (!parsed.success) throw new AnnotationError(zodIssues(file, parsed.error, locate, data));
   const annotation = parsed.data;
 
-  const directory = path.dirname(file);
-  const textFile = path.resolve(directory, annotation.source.textFile);
-  const metaFile = path.resolve(directory, annotation.source.metaFile);
+  const textFile = besideAnnotation(file, annotation.source.textFile, 'source.textFile', locate);
+  const metaFile = besideAnnotation(file, annotation.source.metaFile, 'source.metaFile', locate);
   const text = await readText(textFile, MAX_SOURCE_TEXT_BYTES);
   const metaContent = await readText(metaFile, MAX_ANNOTATION_BYTES);
   const metaYaml = parseYaml(metaFile, metaContent);
   const meta = sourceMetaSchema.safeParse(metaYaml.data);
-  if (!meta.success) throw new AnnotationError(zodIssues(metaFile, meta.error, metaYaml.locate));
+  if (!meta.success) throw new AnnotationError(zodIssues(metaFile, meta.error, metaYaml.locate, metaYaml.data));
 
   const compiled = compileAnnotation(annotation, text, meta.data);
   if (!compiled.ok) {

@@ -142,7 +142,7 @@ const CASES: BadCase[] = [
     'missing required field',
     minimalAnnotation({ claims: [claimWithoutText as ClaimInput] }),
     'id: share-exceeded-31',
-    'claims[0].text: Invalid input: expected string, received undefined',
+    'claims[0].text: missing required field',
   ),
   badYaml(
     'NaN',

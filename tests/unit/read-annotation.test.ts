@@ -126,7 +126,7 @@ describe('readAnnotation: values, with file, line, column and path', () => {
     const { text: _text, ...withoutText } = claim();
     const { file, content } = await fixture(minimalAnnotation({ claims: [withoutText as ClaimInput] }));
     expect(await errorOf(file)).toBe(
-      `${at(file, content, 'id: share-exceeded-31')} claims[0].text: Invalid input: expected string, received undefined`,
+      `${at(file, content, 'id: share-exceeded-31')} claims[0].text: missing required field`,
     );
   });
 
@@ -249,3 +249,17 @@ describe('readAnnotation: files', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('readAnnotation: the files an annotation names', () => {
+  it.each([
+    ['an absolute path', '/etc/hostname'],
+    ['a path out of its folder', '../outside.txt'],
+  ])('refuses %s as the source text, naming the field', async (_case, textFile) => {
+    const { file, content } = await fixture(minimalAnnotation(), (yaml) =>
+      yaml.replace(/textFile: .*/, `textFile: ${textFile}`),
+    );
+    expect(await errorOf(file)).toBe(
+      `${at(file, content, textFile)} source.textFile: must be a path relative to the annotation file, inside its folder`,
+    );
+  });
+});
