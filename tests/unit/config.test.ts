@@ -1,0 +1,56 @@
+import { ConfigError, DEVELOPMENT_TOKENS, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('uses the local Neo4j and development defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.neo4j).toEqual({
+      uri: 'bolt://127.0.0.1:7687',
+      user: 'neo4j',
+      password: 'news-claims-dev',
+      database: 'neo4j',
+      isLocal: true,
+    });
+    expect(config.port).toBe(4000);
+    expect(config.introspection).toBe(true);
+    expect(config.apiTokens).toEqual(DEVELOPMENT_TOKENS);
+  });
+
+  it('uses a given NEO4J_URI (Aura, a cluster) and starts nothing', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_DATABASE: 'claims',
+      PORT: '8080',
+    });
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abc.databases.neo4j.io', database: 'claims', isLocal: false });
+    expect(config.port).toBe(8080);
+  });
+
+  it('names every invalid variable in one error', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'http://example.org', PORT: 'eighty' })).toThrow(ConfigError);
+    try {
+      loadConfig({ NEO4J_URI: 'http://example.org', PORT: '70000' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/NEO4J_URI: must be a URL with one of the schemes/);
+      expect((error as Error).message).toMatch(/PORT:/);
+    }
+  });
+
+  it('parses API_TOKENS and refuses malformed entries', () => {
+    expect(loadConfig({ API_TOKENS: 'reviewer:alice:alice-token-123,editor:bob:bob-token-4567' }).apiTokens).toEqual([
+      { role: 'reviewer', name: 'alice', token: 'alice-token-123' },
+      { role: 'editor', name: 'bob', token: 'bob-token-4567' },
+    ]);
+    expect(() => loadConfig({ API_TOKENS: 'admin:alice:alice-token-123' })).toThrow(/API_TOKENS/);
+    expect(() => loadConfig({ API_TOKENS: 'editor:bob:short' })).toThrow(/at least 12 characters/);
+  });
+
+  it('refuses to start in production with the development tokens', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_TOKENS: must be set in production/);
+    const config = loadConfig({ NODE_ENV: 'production', API_TOKENS: 'editor:ci:ci-token-00001' });
+    expect(config.introspection).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', API_TOKENS: 'editor:ci:ci-token-00001', GRAPHQL_INTROSPECTION: 'true' })
+        .introspection,
+    ).toBe(true);
+  });
+});
