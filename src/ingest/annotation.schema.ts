@@ -5,7 +5,7 @@ import { z } from 'zod';
  * This schema is the single definition of the format: validation, TypeScript types and
  * schema/annotation.schema.json (for editors) are all derived from it.
  * Cross-references (a claim naming its speaker, a figure its metric) are checked after
- * parsing, in validate.ts, because they need the whole document.
+ * parsing, in compile.ts, because they need the whole document.
  */
 
 const slug = z

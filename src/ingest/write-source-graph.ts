@@ -7,13 +7,16 @@ import type { SourceGraph } from './source-graph';
  *   are MERGEd by id and their outgoing links replaced by what the file says;
  * - nodes the source owns (claims, figures, projections, marked with `sourceId`) that the file
  *   no longer lists are deleted, and the remaining ones get their links rebuilt, so re-ingesting
- *   a changed file replaces its claims instead of piling up stale ones. Reviews and evidence
- *   added through the API (origin other than 'annotation') on surviving claims are kept.
+ *   a changed file replaces its claims instead of piling up stale ones. A removed claim takes its
+ *   reviews with it (a verdict on a claim that no longer exists would dangle). Claims added
+ *   through the API (origin 'api') belong to no file and are never touched, and neither are
+ *   reviews and evidence added through the API on surviving claims.
  */
 
+/** The nodes this source's annotation file owns: API-added claims carry origin 'api' and are not among them. */
 const OWNED_NODES = `
   CALL () {
-    MATCH (n:Claim {sourceId: $sourceId}) RETURN n
+    MATCH (n:Claim {sourceId: $sourceId}) WHERE coalesce(n.origin, 'annotation') = 'annotation' RETURN n
     UNION MATCH (n:Figure {sourceId: $sourceId}) RETURN n
     UNION MATCH (n:Projection {sourceId: $sourceId}) RETURN n
   }`;
@@ -22,6 +25,7 @@ export const DELETE_STALE_OWNED = cypher(
   'ingest.deleteStaleOwned',
   `${OWNED_NODES}
   WITH n WHERE NOT n.id IN $keepIds
+  CALL (n) { MATCH (review:Review)-[:REVIEWS]->(n) DETACH DELETE review }
   DETACH DELETE n`,
 );
 

@@ -128,6 +128,22 @@ describe('re-ingesting a changed annotation of the same source', () => {
     expect(origins).toEqual([{ origin: 'annotation' }, { origin: 'review' }]);
   });
 
+  it('never touches claims added through the API, and removes the reviews of a removed claim', async () => {
+    const apiClaim = claimId('api-added');
+    await rows(
+      `MATCH (s:Source {id: $sourceId}), (other:Claim {id: $exportsClaim})
+       CREATE (c:Claim {id: $apiClaim, sourceId: $sourceId, origin: 'api', text: 'added by a user', name: 'added by a user'})
+       CREATE (c)-[:APPEARS_IN]->(s)
+       CREATE (:Review {id: $review, rating: 2})-[:REVIEWS]->(other)`,
+      { apiClaim, exportsClaim: claimId('exports-doubled'), review: `${PREFIX}-review` },
+    );
+    await ingest(VERSION_2);
+    expect(
+      await rows('MATCH (c:Claim {id: $id})-[:APPEARS_IN]->(:Source) RETURN c.text AS text', { id: apiClaim }),
+    ).toEqual([{ text: 'added by a user' }]);
+    expect(await rows('MATCH (r:Review {id: $id}) RETURN r', { id: `${PREFIX}-review` })).toEqual([]);
+  });
+
   it('leaves no stale nodes or links: version 1 then 2 gives the same graph as version 2 alone', async () => {
     await ingest(VERSION_2);
     const afterUpdate = { ...(await graphCounts(db.driver)), ...(await countsByKind(db.driver)) };
