@@ -17,6 +17,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/tests/support/quiet-logs.js'],
       globalSetup: '<rootDir>/tests/support/global-setup.js',
       globalTeardown: '<rootDir>/tests/support/global-teardown.js',
       testTimeout: 30000,

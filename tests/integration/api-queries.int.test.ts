@@ -736,6 +736,8 @@ describe('the read API over the seeded interview', () => {
       expect(result).toEqual({ claim: null, person: null });
       const malformed = await server.graphql('{ node(id: "not an id!") { id } }');
       expect(codeOf(malformed)).toBe('BAD_USER_INPUT');
+      const unknownType = await server.graphql(`{ node(id: "${gid('Spaceship', 'enterprise')}") { id } }`);
+      expect(codeOf(unknownType)).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -32,7 +32,7 @@ export const REVIEWER_TOKEN = 'dev-reviewer-token';
  * article seeded by the caller if it needs it. Each test file starts its own and closes it.
  */
 export async function startTestServer(): Promise<TestServer> {
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), host: '127.0.0.1' };
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test' }), host: '127.0.0.1' };
   const db = await openTestDatabase();
   const app: App = await startServer({ config, executor: db.executor, schema: await createSchema(), port: 0 });
   return {

@@ -43,7 +43,7 @@ describe('keyset cursors', () => {
   });
 
   it('reads one row more than the page to know whether another page follows', () => {
-    const request = pageRequest(2, null);
+    const request = pageRequest(2, null, 'id');
     expect(request).toEqual({ after: null, limit: 3, first: 2 });
     const page = toPage(['a', 'b', 'c'], request, (item) => ({ key: null, id: item }));
     expect(page.items).toEqual(['a', 'b']);
@@ -52,6 +52,18 @@ describe('keyset cursors', () => {
   });
 
   it.each([[-1], [101], [1.5]])('refuses first = %p', (first) => {
-    expect(codeOf(() => pageRequest(first, null))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeOf(() => pageRequest(first, null, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
+  });
+
+  it('refuses a cursor of a list sorted by another kind of key', () => {
+    const nameCursor = encodeCursor({ key: 'Miao Wei', id: 'miao-wei' });
+    const idCursor = encodeCursor({ key: null, id: 'c' });
+    expect(codeOf(() => pageRequest(5, nameCursor, 'date'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeOf(() => pageRequest(5, idCursor, 'text'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeOf(() => pageRequest(5, nameCursor, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(pageRequest(5, encodeCursor({ key: '2024-03-19', id: 's' }), 'date').after).toEqual({
+      key: '2024-03-19',
+      id: 's',
+    });
   });
 });

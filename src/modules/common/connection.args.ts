@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest, type PageRequest } from './pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest, type PageRequest, type SortKeyKind } from './pagination';
 
 @ArgsType()
 export class ConnectionArgs {
@@ -17,4 +17,5 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
-export const toPageRequest = (args: ConnectionArgs): PageRequest => pageRequest(args.first, args.after);
+export const toPageRequest = (args: ConnectionArgs, keyKind: SortKeyKind): PageRequest =>
+  pageRequest(args.first, args.after, keyKind);

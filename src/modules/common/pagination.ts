@@ -51,12 +51,32 @@ export function decodeCursor(cursor: string, field = 'after'): Keyset {
   throw new BadUserInputError(`"${field}" is not a valid cursor`, field);
 }
 
-export function pageRequest(first: number | undefined | null, after: string | undefined | null): PageRequest {
+/**
+ * What a list sorts by, so a cursor from another list is refused instead of reaching Cypher:
+ * 'id' lists keep no separate key, 'text' lists sort by name, 'date' lists by an ISO date.
+ */
+export type SortKeyKind = 'id' | 'text' | 'date';
+
+const KEY_CHECKS: Record<SortKeyKind, (key: Keyset['key']) => boolean> = {
+  id: (key) => key === null,
+  text: (key) => typeof key === 'string',
+  date: (key) => typeof key === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(key),
+};
+
+export function pageRequest(
+  first: number | undefined | null,
+  after: string | undefined | null,
+  keyKind: SortKeyKind,
+): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`"first" must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
   }
-  return { after: after == null ? null : decodeCursor(after), limit: size + 1, first: size };
+  const keyset = after == null ? null : decodeCursor(after);
+  if (keyset && !KEY_CHECKS[keyKind](keyset.key)) {
+    throw new BadUserInputError('"after" is a cursor of another list', 'after');
+  }
+  return { after: keyset, limit: size + 1, first: size };
 }
 
 /** Cuts the extra row read to detect a next page. */

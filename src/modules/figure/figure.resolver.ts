@@ -27,7 +27,7 @@ export function toFigureFilter(input: FigureFilterInput | null | undefined): Fig
 
 /** A time-ordered connection over figures, batched per request. */
 export function figureConnection(context: Context, filter: FigureFilter, args: ConnectionArgs) {
-  const page = toPageRequest(args);
+  const page = toPageRequest(args, 'date');
   return context.loaders.figures.pages
     .load({ filter, page })
     .then(

@@ -18,7 +18,7 @@ import { Metric, MetricConnection } from './metric.type';
 export class MetricResolver {
   @Query(() => MetricConnection, { description: 'Metrics in name order, paged with keyset cursors.' })
   async metrics(@Args() args: ConnectionArgs, @Ctx() context: Context) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, 'text');
     const metrics = context.loaders.metrics.repository;
     return new MetricConnection(await metrics.page(page), page.after !== null, () => metrics.count());
   }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import type { Context, Loaders } from '../../context';
+import { BadUserInputError } from '../../errors';
 import { fromGlobalId } from '../common/global-id';
 import { Node } from '../common/node.type';
 import type { EntityData } from '../entities';
@@ -40,6 +41,7 @@ export class NodeResolver {
   ) {
     const { type, id: key } = fromGlobalId(id);
     const loader = loaderFor(context.loaders, type);
-    return loader ? ((await loader.load(key)) ?? null) : null;
+    if (!loader) throw new BadUserInputError('"id" is not the id of any type of this API', 'id');
+    return (await loader.load(key)) ?? null;
   }
 }

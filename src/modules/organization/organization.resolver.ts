@@ -11,7 +11,7 @@ import { Organization, OrganizationConnection } from './organization.type';
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organizations in name order, paged with keyset cursors.' })
   async organizations(@Args() args: ConnectionArgs, @Ctx() context: Context) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, 'text');
     const organizations = context.loaders.organizations.repository;
     return new OrganizationConnection(await organizations.page(page), page.after !== null, () => organizations.count());
   }

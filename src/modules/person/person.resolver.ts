@@ -11,7 +11,7 @@ import { Person, PersonConnection, Role } from './person.type';
 export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People in name order, paged with keyset cursors.' })
   async people(@Args() args: ConnectionArgs, @Ctx() context: Context) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, 'text');
     const people = context.loaders.people.repository;
     return new PersonConnection(await people.page(page), page.after !== null, () => people.count());
   }

@@ -26,7 +26,7 @@ import { SourceWriter } from './source.writes';
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources, newest first, paged with keyset cursors.' })
   async sources(@Args() args: ConnectionArgs, @Ctx() context: Context) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, 'date');
     const sources = context.loaders.sources.repository;
     return new SourceConnection(await sources.page(page), page.after !== null, () => sources.count());
   }

@@ -24,7 +24,7 @@ export const TargetSetter = createUnionType({
 export class TargetResolver {
   @Query(() => TargetConnection, { description: 'Targets by deadline, paged with keyset cursors.' })
   async targets(@Args() args: ConnectionArgs, @Ctx() context: Context) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, 'date');
     const targets = context.loaders.targets.repository;
     return new TargetConnection(await targets.page(page), page.after !== null, () => targets.count());
   }
