@@ -85,13 +85,16 @@ function resolveClasspath() {
     return classpath;
   }
   log('resolving Neo4j artifacts with Maven (the first run downloads them)...');
+  // Maven's output is kept unless it fails: on success it is only colour codes and noise.
   const result = spawnSync(
     'mvn',
     ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
-    { stdio: 'inherit' },
+    { encoding: 'utf8' },
   );
   if (result.error) fail(`could not run Maven (${result.error.message}); is it installed?`);
-  if (result.status !== 0) fail(`Maven could not resolve ${pom} (exit ${result.status})`);
+  if (result.status !== 0) {
+    fail(`Maven could not resolve ${pom} (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
   return fs.readFileSync(classpathFile, 'utf8').trim();
 }
 
