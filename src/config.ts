@@ -29,6 +29,12 @@ const envSchema = z.object({
   NEO4J_USER: optionalText.default('neo4j'),
   NEO4J_PASSWORD: optionalText.default(DEFAULT_LOCAL_PASSWORD),
   NEO4J_DATABASE: optionalText.default('neo4j'),
+  NEO4J_MAX_RETRY_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(5_000),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(4000),
   HOST: optionalText.default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -68,6 +74,8 @@ export interface Config {
     user: string;
     password: string;
     database: string;
+    /** How long the driver retries a transaction on transient errors before the request fails. */
+    maxRetryTimeMs: number;
     /** True when NEO4J_URI is unset: the project's own Neo4j (scripts/neo4j.mjs) is used and may be started. */
     isLocal: boolean;
   };
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: values.NEO4J_USER ?? 'neo4j',
       password: values.NEO4J_PASSWORD ?? DEFAULT_LOCAL_PASSWORD,
       database: values.NEO4J_DATABASE ?? 'neo4j',
+      maxRetryTimeMs: values.NEO4J_MAX_RETRY_MS,
       isLocal: values.NEO4J_URI === undefined,
     },
     port: values.PORT,

@@ -12,7 +12,7 @@ export function createDriver(config: Config['neo4j']): Driver {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 10_000,
+    maxTransactionRetryTime: config.maxRetryTimeMs,
     userAgent: 'news-claims-graph/0.1',
   });
 }

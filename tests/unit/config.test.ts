@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       password: 'news-claims-dev',
       database: 'neo4j',
       isLocal: true,
+      maxRetryTimeMs: 5000,
     });
     expect(config.port).toBe(4000);
     expect(config.introspection).toBe(true);
