@@ -34,6 +34,18 @@ export const MIGRATIONS: readonly CypherQuery[] = [
       `CREATE INDEX ${label.toLowerCase()}_source_id IF NOT EXISTS FOR (n:${label}) ON (n.sourceId)`,
     ),
   ),
+  // Name-ordered lists (people, organizations, metrics) page along these indexes.
+  ...(['Person', 'Organization', 'Metric'] as const).map((label) =>
+    cypher(
+      `migrate.index${label}Name`,
+      `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`,
+    ),
+  ),
+  cypher(
+    'migrate.indexSourcePublished',
+    'CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.publishedDate)',
+  ),
+  cypher('migrate.indexTargetDeadline', 'CREATE INDEX target_deadline IF NOT EXISTS FOR (n:Target) ON (n.deadline)'),
   cypher('migrate.indexClaimKind', 'CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind)'),
   cypher('migrate.indexFigurePeriod', 'CREATE INDEX figure_period IF NOT EXISTS FOR (n:Figure) ON (n.periodStart)'),
   cypher(

@@ -1,5 +1,6 @@
 import { seed } from '../../src/ingest/ingest';
 import { toGlobalId } from '../../src/modules/common/global-id';
+import { codeOf } from '../support/api';
 import { graphCounts, type GraphCounts } from '../support/neo4j';
 import {
   EDITOR_TOKEN,
@@ -30,8 +31,6 @@ const ADD_CLAIM = `mutation AddClaim($input: AddClaimInput!) {
 }`;
 const LINK_EVIDENCE = `mutation Link($input: LinkEvidenceInput!) { linkEvidence(input: $input) { id evidence { stance note origin addedBy item { ... on Claim { id } ... on Figure { id } } } } }`;
 const REVIEW_CLAIM = `mutation Review($input: ReviewClaimInput!) { reviewClaim(input: $input) { id rating ratingLabel reviewer evidence { ... on Claim { id } ... on Figure { id } ... on Source { id } } } }`;
-
-const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 describe('mutations', () => {
   let server: TestServer;

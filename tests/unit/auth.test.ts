@@ -1,19 +1,11 @@
 import { createAuthenticator, requireRole } from '../../src/auth';
 import { ErrorCode } from '../../src/errors';
+import { codeThrownBy } from '../support/errors';
 
 const authenticate = createAuthenticator([
   { role: 'editor', name: 'ed', token: 'editor-token-0001' },
   { role: 'reviewer', name: 'rev', token: 'reviewer-token-01' },
 ]);
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
 
 describe('bearer authentication', () => {
   it('knows a valid token and nobody without a header', () => {
@@ -30,9 +22,13 @@ describe('bearer authentication', () => {
   });
 
   it('requires a token for writes and the reviewer role for reviews', () => {
-    expect(codeOf(() => requireRole(authenticate(undefined), 'editor'))).toBe(ErrorCode.UNAUTHENTICATED);
-    expect(codeOf(() => requireRole(authenticate('Bearer nope-nope-nope'), 'editor'))).toBe(ErrorCode.UNAUTHENTICATED);
-    expect(codeOf(() => requireRole(authenticate('Bearer editor-token-0001'), 'reviewer'))).toBe(ErrorCode.FORBIDDEN);
+    expect(codeThrownBy(() => requireRole(authenticate(undefined), 'editor'))).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(codeThrownBy(() => requireRole(authenticate('Bearer nope-nope-nope'), 'editor'))).toBe(
+      ErrorCode.UNAUTHENTICATED,
+    );
+    expect(codeThrownBy(() => requireRole(authenticate('Bearer editor-token-0001'), 'reviewer'))).toBe(
+      ErrorCode.FORBIDDEN,
+    );
     expect(requireRole(authenticate('Bearer reviewer-token-01'), 'editor')).toEqual({ name: 'rev', role: 'reviewer' });
   });
 });

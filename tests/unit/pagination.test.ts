@@ -1,15 +1,7 @@
 import { ErrorCode } from '../../src/errors';
 import { fromGlobalId, idOf, toGlobalId } from '../../src/modules/common/global-id';
 import { decodeCursor, encodeCursor, pageRequest, toPage } from '../../src/modules/common/pagination';
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
+import { codeThrownBy } from '../support/errors';
 
 describe('global ids', () => {
   it('round-trips type and key, including keys with slashes and non-ASCII', () => {
@@ -19,11 +11,11 @@ describe('global ids', () => {
   });
 
   it('refuses malformed ids and ids of another type with BAD_USER_INPUT', () => {
-    expect(codeOf(() => fromGlobalId('not base64!'))).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(codeOf(() => fromGlobalId(Buffer.from('no-separator').toString('base64url')))).toBe(
+    expect(codeThrownBy(() => fromGlobalId('not base64!'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => fromGlobalId(Buffer.from('no-separator').toString('base64url')))).toBe(
       ErrorCode.BAD_USER_INPUT,
     );
-    expect(codeOf(() => idOf(toGlobalId('Person', 'x'), ['Claim']))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => idOf(toGlobalId('Person', 'x'), ['Claim']))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 });
 
@@ -39,7 +31,7 @@ describe('keyset cursors', () => {
     [Buffer.from('[1e309,"x"]').toString('base64url')],
     [''],
   ])('refuses the invalid cursor %j', (cursor) => {
-    expect(codeOf(() => decodeCursor(cursor))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => decodeCursor(cursor))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
   it('reads one row more than the page to know whether another page follows', () => {
@@ -52,15 +44,15 @@ describe('keyset cursors', () => {
   });
 
   it.each([[-1], [101], [1.5]])('refuses first = %p', (first) => {
-    expect(codeOf(() => pageRequest(first, null, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => pageRequest(first, null, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
   it('refuses a cursor of a list sorted by another kind of key', () => {
     const nameCursor = encodeCursor({ key: 'Miao Wei', id: 'miao-wei' });
     const idCursor = encodeCursor({ key: null, id: 'c' });
-    expect(codeOf(() => pageRequest(5, nameCursor, 'date'))).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(codeOf(() => pageRequest(5, idCursor, 'text'))).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(codeOf(() => pageRequest(5, nameCursor, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => pageRequest(5, nameCursor, 'date'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => pageRequest(5, idCursor, 'text'))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(codeThrownBy(() => pageRequest(5, nameCursor, 'id'))).toBe(ErrorCode.BAD_USER_INPUT);
     expect(pageRequest(5, encodeCursor({ key: '2024-03-19', id: 's' }), 'date').after).toEqual({
       key: '2024-03-19',
       id: 's',

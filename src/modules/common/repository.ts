@@ -1,7 +1,7 @@
 import { int, type Node as Neo4jNode } from 'neo4j-driver';
 
 import { alignByKey, groupByKey } from '../../db/batch';
-import type { CypherQuery, Executor } from '../../db/executor';
+import { cypher, type CypherQuery, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import { mapEntity, type EntityData } from '../entities';
 import { toPage, type Keyset, type Page, type PageRequest } from './pagination';
@@ -129,4 +129,20 @@ export async function batchedCounts<F>(
   });
   const byKey = new Map(records.map((record) => [record.get('key') as string, record.get('count') as number]));
   return filters.map((_, index) => byKey.get(String(index)) ?? 0);
+}
+
+/**
+ * The page and count statements of a list in (name, id) order. `label` is one of the
+ * repositories' own constants, never input, so building the text from it is safe.
+ */
+export function nameOrderedList(name: string, label: 'Person' | 'Organization' | 'Metric') {
+  return {
+    page: cypher(
+      `${name}.page`,
+      `MATCH (node:${label})
+      WHERE $afterKey IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId)
+      RETURN node ORDER BY node.name, node.id LIMIT $limit`,
+    ),
+    count: cypher(`${name}.count`, `MATCH (node:${label}) RETURN count(node) AS count`),
+  };
 }

@@ -1,6 +1,6 @@
 import { cypher, type Executor } from '../../db/executor';
 import type { Page, PageRequest } from '../common/pagination';
-import { countOf, firstOf, nodesByKeys, pageOfNodes, relatedByKeys } from '../common/repository';
+import { countOf, firstOf, nodesByKeys, nameOrderedList, pageOfNodes, relatedByKeys } from '../common/repository';
 import { mapPlace, type PlaceData } from '../place/place.mapper';
 import { mapTarget, type TargetData } from '../target/target.mapper';
 import { mapMetric, type MetricData } from './metric.mapper';
@@ -20,14 +20,7 @@ export const METRIC_TARGETS = cypher(
   'UNWIND $keys AS key MATCH (:Metric {id: key})<-[:MEASURED_BY]-(node:Target) RETURN key, node ORDER BY key, node.deadline, node.id',
 );
 
-export const METRICS_PAGE = cypher(
-  'metric.page',
-  `MATCH (node:Metric)
-  WHERE $afterKey IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId)
-  RETURN node ORDER BY node.name, node.id LIMIT $limit`,
-);
-
-export const METRICS_COUNT = cypher('metric.count', 'MATCH (node:Metric) RETURN count(node) AS count');
+export const METRICS_LIST = nameOrderedList('metric', 'Metric');
 
 export class MetricRepository {
   constructor(private readonly executor: Executor) {}
@@ -45,13 +38,13 @@ export class MetricRepository {
   }
 
   page(request: PageRequest): Promise<Page<MetricData>> {
-    return pageOfNodes(this.executor, METRICS_PAGE, request, mapMetric, (metric) => ({
+    return pageOfNodes(this.executor, METRICS_LIST.page, request, mapMetric, (metric) => ({
       key: metric.name,
       id: metric.key,
     }));
   }
 
   count(): Promise<number> {
-    return countOf(this.executor, METRICS_COUNT);
+    return countOf(this.executor, METRICS_LIST.count);
   }
 }

@@ -1,6 +1,6 @@
 import { cypher, type Executor } from '../../db/executor';
 import type { Page, PageRequest } from '../common/pagination';
-import { countOf, firstOf, nodesByKeys, pageOfNodes, relatedByKeys } from '../common/repository';
+import { countOf, firstOf, nodesByKeys, nameOrderedList, pageOfNodes, relatedByKeys } from '../common/repository';
 import { mapPlace, type PlaceData } from '../place/place.mapper';
 import { mapOrganization, type OrganizationData } from './organization.mapper';
 
@@ -25,17 +25,7 @@ export const ORGANIZATION_COUNTRIES = cypher(
   'UNWIND $keys AS key MATCH (:Organization {id: key})-[:BASED_IN]->(node:Place) RETURN key, node',
 );
 
-export const ORGANIZATIONS_PAGE = cypher(
-  'organization.page',
-  `MATCH (node:Organization)
-  WHERE $afterKey IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId)
-  RETURN node ORDER BY node.name, node.id LIMIT $limit`,
-);
-
-export const ORGANIZATIONS_COUNT = cypher(
-  'organization.count',
-  'MATCH (node:Organization) RETURN count(node) AS count',
-);
+export const ORGANIZATIONS_LIST = nameOrderedList('organization', 'Organization');
 
 export class OrganizationRepository {
   constructor(private readonly executor: Executor) {}
@@ -57,13 +47,13 @@ export class OrganizationRepository {
   }
 
   page(request: PageRequest): Promise<Page<OrganizationData>> {
-    return pageOfNodes(this.executor, ORGANIZATIONS_PAGE, request, mapOrganization, (org) => ({
+    return pageOfNodes(this.executor, ORGANIZATIONS_LIST.page, request, mapOrganization, (org) => ({
       key: org.name,
       id: org.key,
     }));
   }
 
   count(): Promise<number> {
-    return countOf(this.executor, ORGANIZATIONS_COUNT);
+    return countOf(this.executor, ORGANIZATIONS_LIST.count);
   }
 }

@@ -1,7 +1,7 @@
 import { cypher, type Executor } from '../../db/executor';
 import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
 import type { Page, PageRequest } from '../common/pagination';
-import { countOf, firstOf, nodesByKeys, pageOfNodes, relatedByKeys } from '../common/repository';
+import { countOf, firstOf, nodesByKeys, nameOrderedList, pageOfNodes, relatedByKeys } from '../common/repository';
 import { mapPerson, mapRole, type PersonData, type RoleData } from './person.mapper';
 
 export const PEOPLE_BY_KEYS = cypher(
@@ -28,14 +28,7 @@ export const ROLE_HOLDERS = cypher(
   'UNWIND $keys AS key MATCH (:Role {id: key})<-[:HOLDS_ROLE]-(node:Person) RETURN key, node',
 );
 
-export const PEOPLE_PAGE = cypher(
-  'person.page',
-  `MATCH (node:Person)
-  WHERE $afterKey IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId)
-  RETURN node ORDER BY node.name, node.id LIMIT $limit`,
-);
-
-export const PEOPLE_COUNT = cypher('person.count', 'MATCH (node:Person) RETURN count(node) AS count');
+export const PEOPLE_LIST = nameOrderedList('person', 'Person');
 
 export class PersonRepository {
   constructor(private readonly executor: Executor) {}
@@ -61,13 +54,13 @@ export class PersonRepository {
   }
 
   page(request: PageRequest): Promise<Page<PersonData>> {
-    return pageOfNodes(this.executor, PEOPLE_PAGE, request, mapPerson, (person) => ({
+    return pageOfNodes(this.executor, PEOPLE_LIST.page, request, mapPerson, (person) => ({
       key: person.name,
       id: person.key,
     }));
   }
 
   count(): Promise<number> {
-    return countOf(this.executor, PEOPLE_COUNT);
+    return countOf(this.executor, PEOPLE_LIST.count);
   }
 }
