@@ -246,6 +246,21 @@ describe('keyset pagination and claim filters', () => {
       }
     });
 
+    it('filters by a cited figure and by a stated target, directly or through its projections', async () => {
+      for (const figure of data.annotation.figures.map((f) => f.id)) {
+        const expected = data.claimGids((claim) => claim.figures.includes(figure));
+        expect(expected.length).toBeGreaterThan(0);
+        expect(await filtered({ figure: data.figureGid(figure) })).toEqual(expected);
+      }
+      const target = data.annotation.targets[0]!;
+      const projections = data.annotation.projections.filter((p) => p.target === target.id).map((p) => p.id);
+      const expected = data.claimGids(
+        (claim) => claim.targets.includes(target.id) || claim.projections.some((p) => projections.includes(p)),
+      );
+      expect(expected.length).toBeGreaterThan(1);
+      expect(await filtered({ target: gid('Target', target.id) })).toEqual(expected);
+    });
+
     it('filters by kinds', async () => {
       expect(await filtered({ kinds: ['STATISTIC', 'FORECAST'] })).toEqual(
         data.claimGids((claim) => claim.kind === 'statistic' || claim.kind === 'forecast'),

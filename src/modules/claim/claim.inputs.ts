@@ -29,6 +29,12 @@ export class ClaimFilterInput {
   @Field(() => ID, { nullable: true, description: 'Claims about this Metric, directly or through a cited figure.' })
   metric?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Claims citing this Figure.' })
+  figure?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims stating this Target or a projection of it.' })
+  target?: string | null;
+
   @Field(() => [ClaimKind], { nullable: true, description: 'Claims of any of these kinds.' })
   kinds?: ClaimKind[] | null;
 

@@ -31,6 +31,8 @@ export function toClaimFilter(input: ClaimFilterInput | null | undefined): Claim
     source: input.source == null ? undefined : idOf(input.source, ['Source'], 'filter.source'),
     topic: input.topic == null ? undefined : idOf(input.topic, ['Topic'], 'filter.topic'),
     metric: input.metric == null ? undefined : idOf(input.metric, ['Metric'], 'filter.metric'),
+    figure: input.figure == null ? undefined : idOf(input.figure, ['Figure'], 'filter.figure'),
+    target: input.target == null ? undefined : idOf(input.target, ['Target'], 'filter.target'),
     kinds: input.kinds ?? undefined,
     attributions: input.attributions ?? undefined,
     periodFrom: input.period?.from ?? undefined,
