@@ -18,3 +18,6 @@ export const text = (properties: Properties, name: string): string => properties
 export const optionalText = (properties: Properties, name: string): string | null =>
   (properties[name] as string | undefined) ?? null;
 export const number = (properties: Properties, name: string): number => properties[name] as number;
+/** A list property; absent means empty (Neo4j does not store empty lists distinctly from none). */
+export const textList = (properties: Properties, name: string): string[] =>
+  (properties[name] as string[] | undefined) ?? [];

@@ -47,6 +47,14 @@ export const claimKinds = [
 export const attributions = ['direct-quote', 'paraphrase', 'narration'] as const;
 export const roleStatuses = ['current', 'former'] as const;
 
+const sameAs = z
+  .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+  .default([])
+  .describe(
+    'External identifiers of the same entity: a Wikidata entity URL (https://www.wikidata.org/entity/Q148) ' +
+      'or another authoritative page about it.',
+  );
+
 const placeSchema = z
   .object({
     id: slug,
@@ -56,6 +64,7 @@ const placeSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
       .optional(),
+    sameAs,
   })
   .strict();
 
@@ -67,6 +76,7 @@ const organizationSchema = z
     kind: text.describe('What sort of body it is, e.g. "broadcaster", "ministry", "advisory body".'),
     partOf: ref.optional().describe('The organization this one belongs to.'),
     country: ref.optional().describe('A place id.'),
+    sameAs,
   })
   .strict();
 
@@ -87,6 +97,7 @@ const personSchema = z
     name: text,
     description: text.optional(),
     roles: z.array(roleSchema).default([]),
+    sameAs,
   })
   .strict();
 

@@ -281,11 +281,13 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
         kind: org.kind,
         partOfId: org.partOf ?? null,
         countryId: org.country ?? null,
+        sameAs: org.sameAs,
       })),
       people: annotation.people.map((person) => ({
         id: person.id,
         name: person.name,
         description: person.description ?? null,
+        sameAs: person.sameAs,
       })),
       roles: annotation.people.flatMap((person) =>
         person.roles.map((role) => ({

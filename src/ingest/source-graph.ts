@@ -70,7 +70,7 @@ export interface ClaimRow extends QuoteProperties {
 
 export interface SourceGraph {
   source: SourceRow;
-  places: { id: string; name: string; kind: string; isoCode: string | null }[];
+  places: { id: string; name: string; kind: string; isoCode: string | null; sameAs: string[] }[];
   organizations: {
     id: string;
     name: string;
@@ -78,8 +78,9 @@ export interface SourceGraph {
     kind: string;
     partOfId: string | null;
     countryId: string | null;
+    sameAs: string[];
   }[];
-  people: { id: string; name: string; description: string | null }[];
+  people: { id: string; name: string; description: string | null; sameAs: string[] }[];
   roles: {
     id: string;
     name: string;

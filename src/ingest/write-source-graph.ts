@@ -76,14 +76,14 @@ export const UPSERT_PLACES = cypher(
   'ingest.upsertPlaces',
   `UNWIND $rows AS row
   MERGE (p:Place {id: row.id})
-  SET p += row {.name, .kind, .isoCode}`,
+  SET p += row {.name, .kind, .isoCode, .sameAs}`,
 );
 
 export const UPSERT_ORGANIZATIONS = cypher(
   'ingest.upsertOrganizations',
   `UNWIND $rows AS row
   MERGE (o:Organization {id: row.id})
-  SET o += row {.name, .fullName, .kind}
+  SET o += row {.name, .fullName, .kind, .sameAs}
   WITH o
   CALL (o) { MATCH (o)-[old:PART_OF|BASED_IN]->() DELETE old }`,
 );
@@ -106,7 +106,7 @@ export const UPSERT_PEOPLE = cypher(
   'ingest.upsertPeople',
   `UNWIND $rows AS row
   MERGE (p:Person {id: row.id})
-  SET p += row {.name, .description}`,
+  SET p += row {.name, .description, .sameAs}`,
 );
 
 export const UPSERT_ROLES = cypher(

@@ -245,6 +245,29 @@ describe('the read API over the seeded interview', () => {
   });
 
   describe('people, person and speakers', () => {
+    it('gives the external identifiers (sameAs) of people, organizations and places from the annotation', async () => {
+      const { data: result } = await run<Record<'person' | 'organization' | 'place', { sameAs: string[] }>>(
+        server,
+        `query ($person: ID!, $organization: ID!, $place: ID!) {
+          person: node(id: $person) { ... on Person { sameAs } }
+          organization: node(id: $organization) { ... on Organization { sameAs } }
+          place: node(id: $place) { ... on Place { sameAs } }
+        }`,
+        { person: gid('Person', 'miao-wei'), organization: gid('Organization', 'cgtn'), place: gid('Place', 'china') },
+      );
+      const annotated = {
+        person: data.annotation.people.find((p) => p.id === 'miao-wei')?.sameAs,
+        organization: data.annotation.organizations.find((o) => o.id === 'cgtn')?.sameAs,
+        place: data.annotation.places.find((p) => p.id === 'china')?.sameAs,
+      };
+      expect(Object.values(annotated).every((list) => (list?.length ?? 0) > 0)).toBe(true);
+      expect({
+        person: result.person.sameAs,
+        organization: result.organization.sameAs,
+        place: result.place.sameAs,
+      }).toEqual(annotated);
+    });
+
     it('lists Miao Wei with his roles, the current one first', async () => {
       const { data: result } = await run<{
         people: {

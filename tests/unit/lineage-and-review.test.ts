@@ -61,7 +61,7 @@ describe('toClaimReview', () => {
         sourceKey: 's',
         quote: figure('f', 1).quote,
       },
-      speaker: { label: 'Person', key: 'miao-wei', name: 'Miao Wei', description: null },
+      speaker: { label: 'Person', key: 'miao-wei', name: 'Miao Wei', description: null, sameAs: [] },
       role: { label: 'Role', key: 'r', name: 'x', title: 'Vice chairman', status: 'current', from: null, to: null },
       source: undefined,
       publisher: null,

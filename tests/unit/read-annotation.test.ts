@@ -72,6 +72,13 @@ describe('readAnnotation: valid files', () => {
 });
 
 describe('readAnnotation: values, with file, line, column and path', () => {
+  it('reports an external identifier that is not an http(s) URL', async () => {
+    const annotation = minimalAnnotation();
+    const people = (annotation.people ?? []).map((person) => ({ ...person, sameAs: ['wikidata:Q1'] }));
+    const { file, content } = await fixture({ ...annotation, people });
+    expect(await errorOf(file)).toBe(`${at(file, content, 'wikidata:Q1')} people[0].sameAs[0]: must be an http(s) URL`);
+  });
+
   it('reports a number written as text', async () => {
     const { file, content } = await fixture(minimalAnnotation(), (yaml) =>
       replaceLine(yaml, 'value: 31', 'value: abc'),

@@ -18,6 +18,12 @@ export class Organization extends Speaker {
 
   @Field({ description: 'What sort of body it is, e.g. "broadcaster", "ministry", "committee".' })
   kind!: string;
+
+  @Field(() => [String], {
+    description:
+      'External identifiers of the same entity (Wikidata entity URLs or other authoritative pages), as schema.org sameAs.',
+  })
+  sameAs!: string[];
 }
 
 export const OrganizationConnection = ConnectionType<OrganizationData>(Organization);

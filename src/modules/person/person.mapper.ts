@@ -1,9 +1,10 @@
-import { isoDate, optionalText, text, type Properties } from '../../db/values';
+import { textList, isoDate, optionalText, text, type Properties } from '../../db/values';
 
 export interface PersonData {
   label: 'Person';
   key: string;
   name: string;
+  sameAs: string[];
   description: string | null;
 }
 
@@ -23,6 +24,7 @@ export const mapPerson = (properties: Properties): PersonData => ({
   label: 'Person',
   key: text(properties, 'id'),
   name: text(properties, 'name'),
+  sameAs: textList(properties, 'sameAs'),
   description: optionalText(properties, 'description'),
 });
 

@@ -11,6 +11,12 @@ import { Speaker } from '../speaker/speaker.type';
 export class Person extends Speaker {
   @Field(() => String, { nullable: true, description: 'A short description of who the person is.' })
   description!: string | null;
+
+  @Field(() => [String], {
+    description:
+      'External identifiers of the same entity (Wikidata entity URLs or other authoritative pages), as schema.org sameAs.',
+  })
+  sameAs!: string[];
 }
 
 @ObjectType({

@@ -12,4 +12,10 @@ export class Place extends Node {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code for countries, e.g. "CN".' })
   isoCode!: string | null;
+
+  @Field(() => [String], {
+    description:
+      'External identifiers of the same entity (Wikidata entity URLs or other authoritative pages), as schema.org sameAs.',
+  })
+  sameAs!: string[];
 }
