@@ -32,18 +32,20 @@ export interface TransactionRunner {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
 }
 
-/** Driver errors that mean "the database cannot be reached now", as opposed to a bad statement. */
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-]);
+/**
+ * Which driver errors mean "the database cannot serve this now" rather than "this statement is
+ * wrong": connectivity codes of the driver itself (ServiceUnavailable, SessionExpired, a pool or
+ * acquisition failure), and every transient or database-side error of the server. Client errors
+ * (Neo.ClientError.*: syntax, constraints, security) are bugs or misconfiguration and stay
+ * internal, masked for the client and logged.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.');
+}
 
 function mapError(error: unknown): unknown {
-  if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || isRetryableError(error))) {
-    return new ServiceUnavailableError();
-  }
-  return error;
+  return isUnavailable(error) ? new ServiceUnavailableError() : error;
 }
 
 /**
