@@ -2,13 +2,16 @@
 # The GraphQL service. It needs a Neo4j 5: docker-compose.yml runs one beside it. At start it
 # applies the schema migrations, loads seed/ (idempotent) and serves on PORT (4000).
 
-# --- build: compile TypeScript with the dev dependencies -------------------------------------
+# --- build: compile TypeScript and bundle the web pages with the dev dependencies -------------------------------------
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json codegen.ts ./
 COPY src ./src
+COPY schema ./schema
+COPY web ./web
+COPY docs/queries ./docs/queries
 RUN npm run build
 
 # --- runtime: production dependencies, compiled code, seed and schema files ------------------
@@ -21,6 +24,8 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY seed ./seed
 COPY schema ./schema
+# Neo4j Browser's style sheet and guide, served under /neo4j-browser
+COPY neo4j/browser ./neo4j/browser
 
 # Files stay owned by root: the service only reads them.
 USER node

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.neo4j-data/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.neo4j-data/', 'web/explore/gql/', 'artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `  GraphQL        ${app.url}/graphql`,
+      `  GraphQL        ${app.url}/graphql   (GraphiQL in a browser, also at ${app.url}/ide)`,
+      `  Explorer       ${app.url}/explore`,
       `  Health         ${app.url}/health   Readiness ${app.url}/ready`,
       config.neo4j.isLocal
         ? '  Neo4j Browser  http://127.0.0.1:7474/browser/  (connect to bolt://127.0.0.1:7687)'

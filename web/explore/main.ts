@@ -1,0 +1,495 @@
+// The lineage explorer at /explore: search claims, pick one, and see its lineage as a graph.
+// It uses only the public GraphQL API, with the operations of ./operations typed by GraphQL
+// Code Generator (npm run codegen writes ./gql from schema/schema.graphql).
+import {
+  ExploreClaimDocument,
+  ExploreMetricDocument,
+  ExploreSpeakerDocument,
+  SearchClaimsDocument,
+  type ExploreClaimQuery,
+  type ExploreEvidenceFragment,
+  type ExploreMetricQuery,
+  type TypedDocumentString,
+} from './gql/graphql';
+
+type Kind =
+  'claim' | 'quote' | 'source' | 'publisher' | 'speaker' | 'role' | 'organization' | 'figure' | 'metric' | 'review';
+
+interface GraphNode {
+  id: string;
+  kind: Kind;
+  label: string;
+  /** Lines shown in the details panel when the node is selected. */
+  details: string[];
+  x: number;
+  y: number;
+  /** What clicking the node loads, if anything. */
+  expand?: { type: 'claim' | 'metric' | 'speaker'; id: string };
+  expanded: boolean;
+}
+
+interface GraphEdge {
+  from: string;
+  to: string;
+  label: string;
+  tone?: 'supports' | 'contradicts';
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const RADIUS: Record<Kind, number> = {
+  claim: 34,
+  quote: 26,
+  source: 30,
+  publisher: 26,
+  speaker: 28,
+  role: 24,
+  organization: 24,
+  figure: 26,
+  metric: 30,
+  review: 24,
+};
+
+const nodes = new Map<string, GraphNode>();
+const edges: GraphEdge[] = [];
+let series: ExploreMetricQuery['metric'] | undefined;
+
+const $ = <T extends HTMLElement>(selector: string): T => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`${selector} is missing from the page`);
+  return element;
+};
+
+async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: document.toString(), variables }),
+  });
+  const body = (await response.json()) as { data?: TResult; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  if (!body.data) throw new Error(`the API answered ${response.status} without data`);
+  return body.data;
+}
+
+function setStatus(message: string, isError = false): void {
+  const status = $('#status');
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+/** Places a new node on an arc around its parent, away from the graph's centre. */
+function place(parent: GraphNode | undefined, index: number, count: number): { x: number; y: number } {
+  if (!parent) return { x: 0, y: 0 };
+  const isRoot = parent.x === 0 && parent.y === 0;
+  const away = isRoot ? -Math.PI / 2 : Math.atan2(parent.y, parent.x);
+  const spread = isRoot ? 2 * Math.PI : Math.min(Math.PI * 0.9, 0.5 * count);
+  const angle = isRoot ? away + (2 * Math.PI * index) / count : away - spread / 2 + (spread * (index + 0.5)) / count;
+  const distance = isRoot ? 230 : 170;
+  return { x: parent.x + distance * Math.cos(angle), y: parent.y + distance * Math.sin(angle) };
+}
+
+type NodeInput = Omit<GraphNode, 'x' | 'y' | 'expanded'>;
+
+/** Adds children around `parentId`; a node that is already drawn only gains the edge. */
+function attach(
+  parentId: string | undefined,
+  children: { node: NodeInput; edge?: Omit<GraphEdge, 'from' | 'to'>; reverse?: boolean }[],
+): void {
+  const parent = parentId ? nodes.get(parentId) : undefined;
+  const fresh = children.filter((child) => !nodes.has(child.node.id));
+  children.forEach((child) => {
+    if (!nodes.has(child.node.id)) {
+      const position = place(parent, fresh.indexOf(child), fresh.length);
+      nodes.set(child.node.id, { ...child.node, ...position, expanded: false });
+    }
+    if (parentId && child.edge) {
+      const [from, to] = child.reverse ? [child.node.id, parentId] : [parentId, child.node.id];
+      if (!edges.some((edge) => edge.from === from && edge.to === to && edge.label === child.edge?.label)) {
+        edges.push({ from, to, ...child.edge });
+      }
+    }
+  });
+}
+
+const claimNode = (id: string, text: string): NodeInput => ({
+  id,
+  kind: 'claim',
+  label: text,
+  details: [text],
+  expand: { type: 'claim', id },
+});
+
+function evidenceChildren(links: ExploreEvidenceFragment[], direction: 'supporting' | 'contradicting') {
+  return links.flatMap((link) => {
+    const item = link.item;
+    const tone = direction === 'supporting' ? ('supports' as const) : ('contradicts' as const);
+    const edge = { label: `${tone.toUpperCase()} (${link.origin.toLowerCase()})`, tone };
+    if (item.__typename === 'Claim') return [{ node: claimNode(item.id, item.text), edge, reverse: true }];
+    if (item.__typename === 'Figure') {
+      return [
+        { node: { id: item.id, kind: 'figure' as const, label: item.name, details: [item.name] }, edge, reverse: true },
+      ];
+    }
+    return [];
+  });
+}
+
+function addLineage(claim: ExploreClaimQuery['claim'], parentId?: string): void {
+  const { lineage } = claim;
+  if (!nodes.has(claim.id)) attach(parentId, [{ node: claimNode(claim.id, claim.text) }]);
+  const root = nodes.get(claim.id);
+  if (!root) return;
+  root.expanded = true;
+  root.details = [claim.text, `${claim.kind.toLowerCase()}, ${claim.attribution.toLowerCase().replace(/_/g, ' ')}`];
+  const children: Parameters<typeof attach>[1] = [
+    {
+      node: {
+        id: `${claim.id}#quote`,
+        kind: 'quote',
+        label: `“${lineage.quote.exact}”`,
+        details: [`…${lineage.quote.prefix}[${lineage.quote.exact}]${lineage.quote.suffix}…`],
+      },
+      edge: { label: 'QUOTE' },
+    },
+    {
+      node: {
+        id: lineage.source.id,
+        kind: 'source',
+        label: lineage.source.title,
+        details: [lineage.source.title, `published ${lineage.source.publishedDate}`, lineage.source.url],
+      },
+      edge: { label: 'APPEARS_IN' },
+    },
+  ];
+  if (lineage.speaker) {
+    children.push({
+      node: {
+        id: lineage.speaker.id,
+        kind: 'speaker',
+        label: lineage.speaker.name,
+        details: [`${lineage.speaker.name} (${lineage.speaker.__typename})`, 'Click to draw their other claims.'],
+        expand: { type: 'speaker', id: lineage.speaker.id },
+      },
+      edge: { label: 'SAID_BY' },
+    });
+  }
+  if (lineage.role) {
+    const role = lineage.role;
+    children.push({
+      node: {
+        id: `${claim.id}#role`,
+        kind: 'role',
+        label: `as ${role.title}`,
+        details: [
+          `Spoken as ${role.title}${role.organization ? `, ${role.organization.name}` : ''} (${role.status.toLowerCase()})`,
+        ],
+      },
+      edge: { label: 'SPOKEN_AS' },
+    });
+  }
+  for (const { figure } of lineage.figures) {
+    children.push({
+      node: {
+        id: figure.id,
+        kind: 'figure',
+        label: figure.name,
+        details: [figure.name, `${figure.value} ${figure.unit}, ${figure.period.label}`],
+      },
+      edge: { label: 'CITES' },
+    });
+  }
+  children.push(...evidenceChildren(lineage.supporting, 'supporting'));
+  children.push(...evidenceChildren(lineage.contradicting, 'contradicting'));
+  for (const review of lineage.reviews) {
+    children.push({
+      node: {
+        id: review.id,
+        kind: 'review',
+        label: `${review.ratingLabel} (${review.rating}/5)`,
+        details: [`${review.ratingLabel} by ${review.reviewer}, ${review.datePublished}`, review.explanation],
+      },
+      edge: { label: 'REVIEWS' },
+      reverse: true,
+    });
+  }
+  attach(claim.id, children);
+
+  // Second ring: publisher of the source, organization of the role, metric of each figure.
+  if (lineage.publisher) {
+    attach(lineage.source.id, [
+      {
+        node: {
+          id: lineage.publisher.id,
+          kind: 'publisher',
+          label: lineage.publisher.name,
+          details: [lineage.publisher.name],
+        },
+        edge: { label: 'PUBLISHED_BY' },
+      },
+    ]);
+  }
+  const organization = lineage.role?.organization;
+  if (organization) {
+    attach(`${claim.id}#role`, [
+      {
+        node: { id: organization.id, kind: 'organization', label: organization.name, details: [organization.name] },
+        edge: { label: 'ROLE_AT' },
+      },
+    ]);
+  }
+  for (const { figure, metric } of lineage.figures) {
+    if (!metric) continue;
+    attach(figure.id, [
+      {
+        node: {
+          id: metric.id,
+          kind: 'metric',
+          label: metric.name,
+          details: [`${metric.name} (${metric.unit})`, 'Click to chart all its figures.'],
+          expand: { type: 'metric', id: metric.id },
+        },
+        edge: { label: 'MEASURES' },
+      },
+    ]);
+  }
+}
+
+async function openClaim(id: string): Promise<void> {
+  nodes.clear();
+  edges.length = 0;
+  series = undefined;
+  setStatus('Loading the lineage…');
+  const { claim } = await request(ExploreClaimDocument, { id });
+  addLineage(claim);
+  select(claim.id);
+  setStatus(`Lineage of one claim. Click a claim, the speaker or the metric to expand it.`);
+}
+
+async function expand(node: GraphNode): Promise<void> {
+  if (!node.expand || node.expanded) return;
+  setStatus(`Expanding ${node.label}…`);
+  if (node.expand.type === 'claim') {
+    const { claim } = await request(ExploreClaimDocument, { id: node.expand.id });
+    addLineage(claim, node.id);
+  } else if (node.expand.type === 'metric') {
+    const { metric } = await request(ExploreMetricDocument, { id: node.expand.id });
+    series = metric;
+    attach(
+      node.id,
+      metric.figures.edges.map(({ node: figure }) => ({
+        node: {
+          id: figure.id,
+          kind: 'figure' as const,
+          label: figure.name,
+          details: [figure.name, `${figure.period.label}, reported in ${figure.source?.title ?? 'an unknown source'}`],
+        },
+        edge: { label: 'MEASURES' },
+        reverse: true,
+      })),
+    );
+  } else {
+    const { node: speaker } = await request(ExploreSpeakerDocument, { id: node.expand.id });
+    if (speaker && 'claims' in speaker) {
+      attach(
+        node.id,
+        speaker.claims.edges.map(({ node: claim }) => ({
+          node: claimNode(claim.id, claim.text),
+          edge: { label: 'SAID_BY' },
+          reverse: true,
+        })),
+      );
+    }
+  }
+  node.expanded = true;
+  setStatus(`Expanded ${node.label}.`);
+}
+
+function select(id: string): void {
+  const node = nodes.get(id);
+  draw(id);
+  const panel = $('#details');
+  panel.replaceChildren();
+  if (!node) return;
+  const heading = document.createElement('h2');
+  heading.textContent = node.kind;
+  panel.append(heading);
+  for (const line of node.details) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = line;
+    panel.append(paragraph);
+  }
+  if (series && (node.kind === 'metric' || node.kind === 'figure')) panel.append(chart(series));
+}
+
+/** The metric's figures over time as a small line chart (one point per figure, by period end). */
+function chart(metric: NonNullable<typeof series>): SVGSVGElement {
+  const points = metric.figures.edges
+    .map(({ node }) => ({ time: Date.parse(node.period.end), value: node.value, label: node.period.label }))
+    .filter((point) => Number.isFinite(point.time))
+    .sort((a, b) => a.time - b.time);
+  const width = 280;
+  const height = 150;
+  const margin = 28;
+  const svg = svgElement('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    'data-testid': 'metric-chart',
+  });
+  const title = svgElement('text', { x: 4, y: 14, class: 'chart-title' });
+  title.textContent = metric.name;
+  svg.append(title);
+  if (points.length === 0) return svg;
+  const times = points.map((point) => point.time);
+  const values = points.map((point) => point.value);
+  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const [v0, v1] = [Math.min(0, ...values), Math.max(...values)];
+  const x = (time: number) => (t1 === t0 ? width / 2 : margin + ((time - t0) / (t1 - t0)) * (width - 2 * margin));
+  const y = (value: number) => height - margin - ((value - v0) / (v1 - v0 || 1)) * (height - 2 * margin);
+  svg.append(
+    svgElement('line', { x1: margin, y1: height - margin, x2: width - margin, y2: height - margin, class: 'axis' }),
+  );
+  svg.append(
+    svgElement('polyline', {
+      points: points.map((point) => `${x(point.time)},${y(point.value)}`).join(' '),
+      class: 'series',
+    }),
+  );
+  for (const point of points) {
+    svg.append(svgElement('circle', { cx: x(point.time), cy: y(point.value), r: 4, class: 'point' }));
+    const label = svgElement('text', { x: x(point.time), y: y(point.value) - 8, class: 'point-label' });
+    label.textContent = `${point.value}`;
+    const period = svgElement('text', { x: x(point.time), y: height - margin + 14, class: 'point-label' });
+    period.textContent = point.label;
+    svg.append(label, period);
+  }
+  return svg;
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+/** Up to three lines of about 18 characters, the last one cut with an ellipsis. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if ((line + ' ' + word).trim().length > 18 && line) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = (line + ' ' + word).trim();
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > 3) return [...lines.slice(0, 2), `${lines[2]}…`];
+  return lines;
+}
+
+function draw(selectedId?: string): void {
+  const svg = $<HTMLElement>('#graph') as unknown as SVGSVGElement;
+  svg.replaceChildren();
+  if (nodes.size === 0) return;
+  const all = [...nodes.values()];
+  const pad = 90;
+  const minX = Math.min(...all.map((node) => node.x)) - pad;
+  const minY = Math.min(...all.map((node) => node.y)) - pad;
+  const maxX = Math.max(...all.map((node) => node.x)) + pad;
+  const maxY = Math.max(...all.map((node) => node.y)) + pad;
+  svg.setAttribute('viewBox', `${minX} ${minY} ${maxX - minX} ${maxY - minY}`);
+
+  const edgeLayer = svgElement('g', { class: 'edges' });
+  for (const edge of edges) {
+    const from = nodes.get(edge.from);
+    const to = nodes.get(edge.to);
+    if (!from || !to) continue;
+    const group = svgElement('g', { class: `edge ${edge.tone ?? ''}`.trim() });
+    group.append(svgElement('line', { x1: from.x, y1: from.y, x2: to.x, y2: to.y }));
+    const label = svgElement('text', { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 - 3 });
+    label.textContent = edge.label;
+    group.append(label);
+    edgeLayer.append(group);
+  }
+  svg.append(edgeLayer);
+
+  const nodeLayer = svgElement('g', { class: 'nodes' });
+  for (const node of all) {
+    const group = svgElement('g', {
+      class: `node kind-${node.kind}${node.id === selectedId ? ' selected' : ''}${node.expand && !node.expanded ? ' expandable' : ''}`,
+      transform: `translate(${node.x},${node.y})`,
+      'data-kind': node.kind,
+      'data-id': node.id,
+      tabindex: 0,
+      role: 'button',
+    });
+    const title = svgElement('title', {});
+    title.textContent = node.details[0] ?? node.label;
+    group.append(title, svgElement('circle', { r: RADIUS[node.kind] }));
+    const lines = wrap(node.label);
+    lines.forEach((text, index) => {
+      const caption = svgElement('text', { y: RADIUS[node.kind] + 13 + index * 12, class: 'caption' });
+      caption.textContent = text;
+      group.append(caption);
+    });
+    const kind = svgElement('text', { y: 4, class: 'kind' });
+    kind.textContent = node.kind;
+    group.append(kind);
+    group.addEventListener('click', () => void onNodeClick(node.id));
+    group.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') void onNodeClick(node.id);
+    });
+    nodeLayer.append(group);
+  }
+  svg.append(nodeLayer);
+}
+
+async function onNodeClick(id: string): Promise<void> {
+  const node = nodes.get(id);
+  if (!node) return;
+  try {
+    await expand(node);
+    select(id);
+  } catch (error) {
+    setStatus((error as Error).message, true);
+  }
+}
+
+async function search(query: string): Promise<void> {
+  const list = $('#results');
+  list.replaceChildren();
+  if (!query.trim()) return;
+  setStatus('Searching…');
+  const { search: results } = await request(SearchClaimsDocument, { query });
+  const claims = results.flatMap((result) => (result.node.__typename === 'Claim' ? [result.node] : []));
+  for (const claim of claims) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.testid = 'result';
+    button.textContent = claim.text;
+    const meta = document.createElement('small');
+    meta.textContent = [claim.speaker?.name, claim.source.title].filter(Boolean).join(' · ');
+    button.append(meta);
+    button.addEventListener('click', () => {
+      openClaim(claim.id).catch((error: Error) => setStatus(error.message, true));
+    });
+    item.append(button);
+    list.append(item);
+  }
+  setStatus(claims.length ? `${claims.length} claims; pick one to draw its lineage.` : 'No claim matches.');
+}
+
+$('#search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  search($<HTMLInputElement>('#search').value).catch((error: Error) => setStatus(error.message, true));
+});
