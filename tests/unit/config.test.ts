@@ -47,11 +47,39 @@ describe('loadConfig', () => {
 
   it('refuses to start in production with the development tokens', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_TOKENS: must be set in production/);
-    const config = loadConfig({ NODE_ENV: 'production', API_TOKENS: 'editor:ci:ci-token-00001' });
+    const production = {
+      NODE_ENV: 'production',
+      API_TOKENS: 'editor:ci:ci-token-00001',
+      NEO4J_PASSWORD: 'prod-secret-1',
+    };
+    const config = loadConfig(production);
     expect(config.introspection).toBe(false);
-    expect(
-      loadConfig({ NODE_ENV: 'production', API_TOKENS: 'editor:ci:ci-token-00001', GRAPHQL_INTROSPECTION: 'true' })
-        .introspection,
-    ).toBe(true);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
+
+  it('refuses to start in production with the development Neo4j password, set or defaulted', () => {
+    const production = { NODE_ENV: 'production', API_TOKENS: 'editor:ci:ci-token-00001' };
+    expect(() => loadConfig(production)).toThrow(/NEO4J_PASSWORD: must be set to a non-default password in production/);
+    expect(() => loadConfig({ ...production, NEO4J_PASSWORD: 'news-claims-dev' })).toThrow(/NEO4J_PASSWORD/);
+    expect(() => loadConfig({ ...production, NEO4J_PASSWORD: '   ' })).toThrow(/NEO4J_PASSWORD/);
+    expect(loadConfig({ ...production, NEO4J_PASSWORD: 'prod-secret-1' }).neo4j.password).toBe('prod-secret-1');
+    // Development and test keep the local default.
+    expect(loadConfig({ NODE_ENV: 'test' }).neo4j.password).toBe('news-claims-dev');
+  });
+
+  it('allows no cross-origin browser by default and parses CORS_ORIGINS as an explicit allow-list', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://factcheck.example.org, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://factcheck.example.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each(['*', 'https://example.org/path', 'example.org', 'ftp://example.org', 'https://example.org,null'])(
+    'refuses CORS_ORIGINS=%s',
+    (value) => {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: .* is not an origin/);
+    },
+  );
 });
