@@ -1,0 +1,79 @@
+// Markdown tables from a results file, and their place in bench/README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { root } from './db.mjs';
+import { OPERATIONS, SERVER_NAMES } from './operations.mjs';
+
+const fmt = (x, digits = 1) => (x == null ? '–' : Number(x).toFixed(digits));
+
+export function renderMarkdown(results) {
+  const find = (op, server, c) => results.runs.find((r) => r.op === op && r.server === server && r.connections === c);
+  const ops = [...new Set(results.runs.map((r) => r.op))];
+  const conns = results.settings.connections;
+  const lines = [];
+  lines.push(
+    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC, size \`${results.size}\` (${results.totalClaims} claims in the database), ` +
+      `${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; ` +
+      `${results.settings.warmup} s warm-up + ${results.settings.duration} s per run; deep page after offset ${results.deepOffset}.`,
+  );
+  if (results.load) {
+    lines.push(
+      '',
+      `Bulk load: ${results.load.claims} claims in ${fmt(results.load.seconds)} s = **${Math.round(results.load.claimsPerSecond)} claims/s**.`,
+    );
+  }
+  lines.push('', '**Throughput** (requests/s; ratios are this service ÷ the other)', '');
+  lines.push('| operation | c | this service | @neo4j/graphql | raw Cypher | ÷ @neo4j/graphql | ÷ raw |');
+  lines.push('| --- | --: | --: | --: | --: | --: | --: |');
+  for (const op of ops) {
+    for (const c of conns) {
+      const [a, b, r] = ['ours', 'n4j', 'raw'].map((s) => find(op, s, c));
+      if (!a || !b || !r) continue;
+      lines.push(
+        `| ${OPERATIONS[op].title} | ${c} | ${fmt(a.reqPerSec)} | ${fmt(b.reqPerSec)} | ${fmt(r.reqPerSec)} | ${fmt(a.reqPerSec / b.reqPerSec, 2)}x | ${fmt(a.reqPerSec / r.reqPerSec, 2)}x |`,
+      );
+    }
+  }
+  lines.push('', '**Latency** (ms, p50 / p95 / p99)', '');
+  lines.push('| operation | c | this service | @neo4j/graphql | raw Cypher | p50 ÷ raw |');
+  lines.push('| --- | --: | --: | --: | --: | --: |');
+  for (const op of ops) {
+    for (const c of conns) {
+      const [a, b, r] = ['ours', 'n4j', 'raw'].map((s) => find(op, s, c));
+      if (!a || !b || !r) continue;
+      const cell = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} / ${fmt(x.p99)}`;
+      lines.push(
+        `| ${OPERATIONS[op].title} | ${c} | ${cell(a)} | ${cell(b)} | ${cell(r)} | ${fmt(a.p50 / Math.max(r.p50, 1), 2)}x |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '**Database round trips per request** (this service: `extensions.cypherQueries`; the others run one query)',
+    '',
+  );
+  lines.push('| operation | this service | @neo4j/graphql | raw Cypher |');
+  lines.push('| --- | --: | --: | --: |');
+  for (const op of ops) {
+    const rt = results.roundTrips[op] ?? {};
+    lines.push(`| ${OPERATIONS[op].title} | ${rt.ours ?? '–'} | ${rt.n4j ?? '–'} | ${rt.raw ?? '–'} |`);
+  }
+  lines.push(
+    '',
+    `**Peak memory** (RSS high-water mark over the whole run): ${['ours', 'n4j', 'raw'].map((s) => `${SERVER_NAMES[s]} ${results.peakMemoryMiB[s]} MiB`).join(', ')}.`,
+  );
+  return lines.join('\n');
+}
+
+/** Replaces the block between `<!-- results:SIZE -->` and `<!-- /results:SIZE -->` in bench/README.md. */
+export function updateReadme(size, markdown) {
+  const file = path.join(root, 'bench', 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = `<!-- results:${size} -->`;
+  const end = `<!-- /results:${size} -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < 0) return;
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n\n${markdown}\n\n${text.slice(to)}`);
+}
