@@ -39,6 +39,15 @@ const envSchema = z.object({
   HOST: optionalText.default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** What GET /graphql shows a browser: the bundled GraphiQL (offline) or Apollo's landing page (loads from a CDN). */
+  GRAPHQL_IDE: z.enum(['graphiql', 'apollo']).default('graphiql'),
+  /** Browser origins allowed to call the API cross-origin, comma-separated; unset: none (same-origin only). */
+  CORS_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .transform((value, context) => parseOrigins(value, context))
+      .optional(),
+  ),
   API_TOKENS: optionalText.pipe(
     z
       .string()
@@ -68,6 +77,27 @@ function parseTokens(value: string, context: z.RefinementCtx): ApiToken[] {
   });
 }
 
+/** CORS_ORIGINS: comma-separated origins such as "https://factcheck.example.org,http://localhost:5173". */
+function parseOrigins(value: string, context: z.RefinementCtx): string[] {
+  return value.split(',').flatMap((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin: each entry must be scheme://host[:port], without a path or "*"`,
+      });
+      return [];
+    }
+    return [origin];
+  });
+}
+
 export interface Config {
   neo4j: {
     uri: string;
@@ -83,7 +113,11 @@ export interface Config {
   host: string;
   environment: 'development' | 'production' | 'test';
   introspection: boolean;
+  /** GRAPHQL_IDE: what GET /graphql shows a browser (src/pages.ts). */
+  graphqlIde: 'graphiql' | 'apollo';
   apiTokens: ApiToken[];
+  /** CORS_ORIGINS: the only origins a browser may call the API from cross-origin; empty means same-origin only. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -100,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   if (values.NODE_ENV === 'production' && values.API_TOKENS === undefined) {
     throw new ConfigError('Invalid configuration:\n  API_TOKENS: must be set in production');
+  }
+  if (values.NODE_ENV === 'production' && values.NEO4J_PASSWORD === DEFAULT_LOCAL_PASSWORD) {
+    throw new ConfigError(
+      'Invalid configuration:\n  NEO4J_PASSWORD: must be set to a non-default password in production',
+    );
   }
   return {
     neo4j: {
@@ -118,5 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? values.NODE_ENV !== 'production'
         : values.GRAPHQL_INTROSPECTION === 'true',
     apiTokens: values.API_TOKENS ?? DEVELOPMENT_TOKENS,
+    corsOrigins: values.CORS_ORIGINS ?? [],
+    graphqlIde: values.GRAPHQL_IDE,
   };
 }

@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
 
@@ -13,7 +14,9 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
+import { exportRouter } from './export/routes';
 import { logger } from './logger';
+import { mountPages } from './pages';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
 export const LIMITS = {
@@ -107,6 +110,7 @@ export async function startServer(options: {
   });
   await apollo.start();
 
+  app.use(exportRouter(executor));
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -121,9 +125,13 @@ export async function startServer(options: {
     }
   });
 
+  mountPages(app, config);
   const authenticate = createAuthenticator(config.apiTokens);
   app.use(
     '/graphql',
+    // CORS: only the origins of CORS_ORIGINS get Access-Control-Allow-* headers; with none set, a
+    // browser on another origin cannot read responses (same-origin only). CSRF prevention is Apollo's.
+    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
     express.json({ limit: LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(executor, authenticate(req.headers.authorization)),
