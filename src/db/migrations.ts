@@ -1,6 +1,6 @@
 import { cypher, type CypherQuery, type Executor } from './executor';
 
-const UNIQUE_ID_LABELS = [
+export const UNIQUE_ID_LABELS = [
   'Source',
   'Organization',
   'Person',

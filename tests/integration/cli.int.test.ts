@@ -1,37 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { createBuilders, positionOf, tempDir, writeFixture } from '../support/annotation-builders';
 import { deleteTestNodes, graphCounts, openTestDatabase, type TestDatabase } from '../support/neo4j';
+import { buildCli, childEnv } from '../support/reliability';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PREFIX = 'test-cli';
 const { ids, claim, minimalAnnotation } = createBuilders(PREFIX);
-
-/**
- * Compiles the CLI and only what it imports into a temp dir, with the project's build settings,
- * so the test neither overwrites dist/ nor depends on unrelated work in progress in src/.
- */
-async function buildCli(outDir: string): Promise<string> {
-  const tsconfig = path.join(outDir, 'tsconfig.json');
-  await writeFile(
-    tsconfig,
-    JSON.stringify({
-      extends: path.join(ROOT, 'tsconfig.build.json'),
-      compilerOptions: {
-        rootDir: path.join(ROOT, 'src'),
-        outDir: path.join(outDir, 'dist'),
-        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-      },
-      files: [path.join(ROOT, 'src', 'ingest', 'cli.ts')],
-      include: [],
-    }),
-  );
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig], { stdio: 'pipe' });
-  return path.join(outDir, 'dist', 'ingest', 'cli.js');
-}
 
 describe('the ingest CLI', () => {
   let db: TestDatabase;
@@ -43,7 +20,7 @@ describe('the ingest CLI', () => {
   function run(...args: string[]) {
     const result = spawnSync(process.execPath, [cli, ...args], {
       encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      env: childEnv(),
       timeout: 60_000,
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { createBuilders, MINIMAL_TEXT, writeFixture } from './annotation-builders';
 
 import type { GraphCounts } from './neo4j';
+import { UNIQUE_ID_LABELS } from '../../src/db/migrations';
 
 /**
  * Ids of data that is not the seeded graph: a benchmark may load `bench-` data into the shared Neo4j,
@@ -59,25 +60,11 @@ export async function sourceCounts(driver: Driver, sourceId: string): Promise<Gr
   };
 }
 
-const ID_LABELS = [
-  'Source',
-  'Organization',
-  'Person',
-  'Role',
-  'VirtualPresenter',
-  'Place',
-  'Topic',
-  'Metric',
-  'Figure',
-  'Target',
-  'Projection',
-  'Claim',
-  'Review',
-];
-
 /** How many nodes have an id starting with `prefix` (by the unique-id indexes, so fast on a big graph). */
 export async function prefixedNodeCount(driver: Driver, prefix: string): Promise<number> {
-  const union = ID_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n`).join(' UNION ');
+  const union = UNIQUE_ID_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n`).join(
+    ' UNION ',
+  );
   const { records } = await driver.executeQuery(`CALL () { ${union} } RETURN count(n) AS count`, { prefix });
   return records[0]?.get('count') as number;
 }
@@ -85,7 +72,9 @@ export async function prefixedNodeCount(driver: Driver, prefix: string): Promise
 /** deleteTestNodes by the id indexes: nodes of the id-carrying labels whose id or sourceId starts with `prefix`. */
 export async function deletePrefixed(driver: Driver, prefix: string): Promise<void> {
   if (!prefix.startsWith('test-')) throw new Error('refusing to delete nodes whose ids do not start with "test-"');
-  const union = ID_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n`).join(' UNION ');
+  const union = UNIQUE_ID_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n`).join(
+    ' UNION ',
+  );
   await driver.executeQuery(`CALL () { ${union} } DETACH DELETE n`, { prefix });
 }
 
@@ -135,8 +124,9 @@ export async function writeLargeAnnotation(directory: string, prefix: string, cl
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Compiles the ingest CLI and only what it imports into `outDir` (as tests/integration/cli.int.test.ts
- * does), so a test can run it as a separate process and kill it; returns the path of cli.js.
+ * Compiles the ingest CLI and only what it imports into `outDir`, with the project's build
+ * settings, so a test can run it as a separate process (and kill it) without overwriting dist/;
+ * returns the path of cli.js.
  */
 export async function buildCli(outDir: string): Promise<string> {
   const tsconfig = path.join(outDir, 'tsconfig.json');
