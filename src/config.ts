@@ -29,6 +29,7 @@ const envSchema = z.object({
   NEO4J_USER: optionalText.default('neo4j'),
   NEO4J_PASSWORD: optionalText.default(DEFAULT_LOCAL_PASSWORD),
   NEO4J_DATABASE: optionalText.default('neo4j'),
+  SLOW_QUERY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).default(500),
   NEO4J_MAX_RETRY_MS: z.coerce
     .number({ message: 'must be a number of milliseconds' })
     .int()
@@ -110,6 +111,8 @@ export interface Config {
     isLocal: boolean;
   };
   port: number;
+  /** Cypher statements slower than this are logged with their name and parameter shape. */
+  slowQueryMs: number;
   host: string;
   environment: 'development' | 'production' | 'test';
   introspection: boolean;
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       isLocal: values.NEO4J_URI === undefined,
     },
     port: values.PORT,
+    slowQueryMs: values.SLOW_QUERY_MS,
     host: values.HOST ?? '0.0.0.0',
     environment: values.NODE_ENV,
     introspection:

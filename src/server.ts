@@ -16,6 +16,7 @@ import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
 import { logger } from './logger';
+import { metricsRegistry, observeQueries, requestMetricsPlugin } from './observability';
 import { mountPages } from './pages';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -78,7 +79,9 @@ export async function startServer(options: {
   schema: GraphQLSchema;
   port?: number;
 }): Promise<App> {
-  const { config, executor, schema } = options;
+  const { config, schema } = options;
+  // Every statement the service runs is timed for /metrics, and slow ones are logged.
+  const executor = options.executor.withObserver(observeQueries(config.slowQueryMs));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -105,12 +108,16 @@ export async function startServer(options: {
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestMetricsPlugin,
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
   await apollo.start();
 
   app.use(exportRouter(executor));
+  app.get('/metrics', async (_request, response) => {
+    response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });

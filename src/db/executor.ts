@@ -23,6 +23,8 @@ export interface QueryEvent {
   mode: 'READ' | 'WRITE';
   durationMs: number;
   ok: boolean;
+  /** The statement's parameters, by reference: observers must not log their values. */
+  params: Params;
 }
 
 export type QueryObserver = (event: QueryEvent) => void;
@@ -109,7 +111,7 @@ export class Executor {
       ok = true;
       return result.records;
     } finally {
-      const event = { name: query.name, mode, durationMs: performance.now() - started, ok };
+      const event = { name: query.name, mode, durationMs: performance.now() - started, ok, params };
       for (const observer of this.observers) observer(event);
     }
   }

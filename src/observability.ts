@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+import type { Params, QueryObserver } from './db/executor';
+import { logger } from './logger';
+
+/** One registry for the process: GET /metrics serves it in the Prometheus text format. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+const requestDuration = new Histogram({
+  name: 'graphql_request_duration_seconds',
+  help: 'GraphQL operations by operation name and outcome (ok or the first error code).',
+  labelNames: ['operation', 'outcome'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+const queryDuration = new Histogram({
+  name: 'cypher_query_duration_seconds',
+  help: 'Cypher statements by repository query name, access mode and outcome.',
+  labelNames: ['query', 'mode', 'outcome'],
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});
+
+export const loaderBatchSize = new Histogram({
+  name: 'dataloader_batch_size',
+  help: 'Keys per DataLoader batch (one Cypher statement each).',
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+  registers: [metricsRegistry],
+});
+
+/**
+ * The shape of parameters without their values (names, types, list lengths), so the slow-query
+ * log can say what a statement was given without leaking what users typed.
+ */
+export function shapeOf(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value))
+    return depth > 2 ? `list(${value.length})` : [`list(${value.length})`, shapeOf(value[0], depth + 1)];
+  if (typeof value === 'object') {
+    if (depth > 2) return 'map';
+    return Object.fromEntries(Object.entries(value as Params).map(([key, inner]) => [key, shapeOf(inner, depth + 1)]));
+  }
+  return typeof value;
+}
+
+/** Times every statement, and logs those slower than `slowMs` with their name and parameter shape. */
+export function observeQueries(slowMs: number, log = logger.warn): QueryObserver {
+  return (event) => {
+    queryDuration.observe(
+      { query: event.name, mode: event.mode, outcome: event.ok ? 'ok' : 'error' },
+      event.durationMs / 1000,
+    );
+    if (event.durationMs > slowMs) {
+      log('slow Cypher statement', {
+        query: event.name,
+        mode: event.mode,
+        durationMs: Math.round(event.durationMs),
+        params: shapeOf(event.params),
+      });
+    }
+  };
+}
+
+/** Records each operation's duration by name and outcome. */
+export const requestMetricsPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    const stop = requestDuration.startTimer();
+    return {
+      async willSendResponse({ operationName, errors }) {
+        const code = errors?.[0]?.extensions?.code;
+        stop({ operation: operationName ?? 'anonymous', outcome: errors?.length ? String(code ?? 'error') : 'ok' });
+      },
+    };
+  },
+};
