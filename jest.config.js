@@ -11,6 +11,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (ignored inside projects): integration hooks start a server and seed the
+  // graph, which takes more than jest's default 5 s on a loaded 2-core machine.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -20,7 +23,6 @@ module.exports = {
       setupFiles: [...common.setupFiles, '<rootDir>/tests/support/quiet-logs.js'],
       globalSetup: '<rootDir>/tests/support/global-setup.js',
       globalTeardown: '<rootDir>/tests/support/global-teardown.js',
-      testTimeout: 30000,
     },
   ],
 };
