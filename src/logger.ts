@@ -1,21 +1,35 @@
+import pino from 'pino';
+
 /**
- * A minimal structured logger: one JSON object per line on stderr, so log shippers can parse
- * it. Error objects are reduced to name, message and stack, which stay in the server's logs.
+ * Structured JSON logs (pino), one object per line on stderr. Fields named like credentials are
+ * redacted wherever they appear, so a token or password passed by mistake never reaches a log;
+ * `error` fields are serialized to name, message and stack, which stay in the server's logs.
  */
-type Level = 'info' | 'warn' | 'error';
+const base = pino(
+  {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: { service: 'news-claims-graph' },
+    serializers: { error: pino.stdSerializers.err },
+    redact: {
+      paths: [
+        'authorization',
+        'token',
+        'password',
+        '*.authorization',
+        '*.token',
+        '*.password',
+        'headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
+  },
+  pino.destination(2),
+);
 
-function serialize(value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-}
-
-function write(level: Level, message: string, fields: Record<string, unknown>): void {
-  if (process.env.LOG_LEVEL === 'silent') return;
-  const entry = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, serialize(value)]));
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...entry })}\n`);
-}
+type Fields = Record<string, unknown>;
 
 export const logger = {
-  info: (message: string, fields: Record<string, unknown> = {}) => write('info', message, fields),
-  warn: (message: string, fields: Record<string, unknown> = {}) => write('warn', message, fields),
-  error: (message: string, fields: Record<string, unknown> = {}) => write('error', message, fields),
+  info: (message: string, fields: Fields = {}) => base.info(fields, message),
+  warn: (message: string, fields: Fields = {}) => base.warn(fields, message),
+  error: (message: string, fields: Fields = {}) => base.error(fields, message),
 };

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+import type { Context } from './context';
 import type { Params, QueryObserver } from './db/executor';
 import { logger } from './logger';
 
@@ -64,15 +67,36 @@ export function observeQueries(slowMs: number, log = logger.warn): QueryObserver
   };
 }
 
-/** Records each operation's duration by name and outcome. */
-export const requestMetricsPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    const stop = requestDuration.startTimer();
-    return {
-      async willSendResponse({ operationName, errors }) {
-        const code = errors?.[0]?.extensions?.code;
-        stop({ operation: operationName ?? 'anonymous', outcome: errors?.length ? String(code ?? 'error') : 'ok' });
-      },
-    };
-  },
-};
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * One log line and one metric per GraphQL operation: request id (the client's X-Request-Id when
+ * well-formed, else a new one, echoed in the response), operation name, outcome, duration and the
+ * number of Cypher statements it ran. Variables and headers are never logged.
+ */
+export function observeOperations(log = logger.info): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ request }) {
+      const started = performance.now();
+      const given = request.http?.headers.get('x-request-id');
+      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      return {
+        async willSendResponse({ operationName, errors, contextValue, response }) {
+          const durationMs = performance.now() - started;
+          const code = errors?.[0]?.extensions?.code;
+          const outcome = errors?.length ? String(code ?? 'error') : 'ok';
+          const operation = operationName ?? 'anonymous';
+          requestDuration.observe({ operation, outcome }, durationMs / 1000);
+          response.http.headers.set('x-request-id', requestId);
+          log('graphql operation', {
+            requestId,
+            operation,
+            outcome,
+            durationMs: Math.round(durationMs),
+            cypherQueries: contextValue?.queries?.length ?? 0,
+          });
+        },
+      };
+    },
+  };
+}

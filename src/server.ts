@@ -16,7 +16,7 @@ import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
 import { logger } from './logger';
-import { metricsRegistry, observeQueries, requestMetricsPlugin } from './observability';
+import { metricsRegistry, observeOperations, observeQueries } from './observability';
 import { mountPages } from './pages';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -108,7 +108,7 @@ export async function startServer(options: {
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      requestMetricsPlugin,
+      observeOperations(),
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
