@@ -6,10 +6,10 @@ import path from 'node:path';
 import { ConfigError, DEFAULT_LOCAL_PASSWORD, loadConfig } from './config';
 import { createDriver } from './db/driver';
 import { Executor } from './db/executor';
+import { createServiceSchema } from './federation';
 import { migrate } from './db/migrations';
 import { seed } from './ingest/ingest';
 import { logger } from './logger';
-import { createSchema } from './schema';
 import { startServer } from './server';
 
 const NEO4J_SCRIPT = path.resolve(__dirname, '..', 'scripts', 'neo4j.mjs');
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await migrate(executor);
   const seeded = await seed(executor);
   logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceId) });
-  const schema = await createSchema();
+  const schema = await createServiceSchema(config);
   const app = await startServer({ config, executor, schema });
 
   const credentials =

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 import { Attribution, ClaimKind } from '../common/enums';
 import { ConnectionType } from '../common/connection.type';
@@ -27,6 +27,8 @@ export class TextQuote {
   suffix!: string;
 }
 
+// A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({
   implements: Node,
   description: 'A statement made in a source, with who made it, where, and what it rests on.',

@@ -8,13 +8,18 @@ export function toGlobalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
-export function fromGlobalId(globalId: string, field = 'id'): { type: string; id: string } {
+/** The type and stored id behind a global id, or undefined when it is not one. */
+export function parseGlobalId(globalId: string): { type: string; id: string } | undefined {
   const decoded = /^[A-Za-z0-9_-]{1,2048}$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const separator = decoded.indexOf(':');
-  if (separator <= 0 || separator === decoded.length - 1) {
-    throw new BadUserInputError(`"${field}" is not a valid id`, field);
-  }
+  if (separator <= 0 || separator === decoded.length - 1) return undefined;
   return { type: decoded.slice(0, separator), id: decoded.slice(separator + 1) };
+}
+
+export function fromGlobalId(globalId: string, field = 'id'): { type: string; id: string } {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed) throw new BadUserInputError(`"${field}" is not a valid id`, field);
+  return parsed;
 }
 
 /** Decodes a global id that must name one of `types`; returns the stored id. */

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 import type { MetricData } from './metric.mapper';
 
+// A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({
   implements: Node,
   description: 'Something measured, e.g. "NEV share of new car sales"; figures are its observations.',

@@ -1,10 +1,12 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 import type { OrganizationData } from './organization.mapper';
 import { Speaker } from '../speaker/speaker.type';
 
+// A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({
   implements: [Node, Speaker],
   description: "A broadcaster, ministry, committee or other body; may speak (an outlet's narration) and hold roles.",

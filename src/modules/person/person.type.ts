@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
 import { ConnectionType } from '../common/connection.type';
@@ -7,6 +7,8 @@ import type { PersonData } from './person.mapper';
 import { RoleStatus } from '../common/enums';
 import { Speaker } from '../speaker/speaker.type';
 
+// A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({ implements: [Node, Speaker], description: 'A human being who makes claims or holds roles.' })
 export class Person extends Speaker {
   @Field(() => String, { nullable: true, description: 'A short description of who the person is.' })

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
 import { ConnectionType } from '../common/connection.type';
@@ -14,6 +14,8 @@ export class TextRange {
   end!: number;
 }
 
+// A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({
   implements: Node,
   description: 'A document claims were taken from: an article, interview, report or speech.',
