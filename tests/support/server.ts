@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/config';
-import { createSchema } from '../../src/schema';
+import { createServiceSchema } from '../../src/federation';
 import { startServer, type App } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from './neo4j';
 
@@ -30,11 +30,13 @@ export const REVIEWER_TOKEN = 'dev-reviewer-token';
 /**
  * The real service on a free port against the real Neo4j, with the schema migrated and the
  * article seeded by the caller if it needs it. Each test file starts its own and closes it.
+ * `env` adds configuration variables, e.g. GRAPHQL_FEDERATION=true.
  */
-export async function startTestServer(): Promise<TestServer> {
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test' }), host: '127.0.0.1' };
+export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test', ...env }), host: '127.0.0.1' };
   const db = await openTestDatabase();
-  const app: App = await startServer({ config, executor: db.executor, schema: await createSchema(), port: 0 });
+  const schema = await createServiceSchema(config);
+  const app: App = await startServer({ config, executor: db.executor, schema, port: 0 });
   return {
     url: app.url,
     db,
