@@ -36,14 +36,28 @@ const envSchema = z.object({
     .min(0)
     .max(60_000)
     .default(5_000),
+  /** Connections per Neo4j server the driver may open; each running transaction holds one. */
+  NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(50),
+  /** How long a statement waits for a free connection before the request fails with SERVICE_UNAVAILABLE. */
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000),
+  /** The server aborts a transaction running longer than this. */
+  NEO4J_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(15_000),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(4000),
   HOST: optionalText.default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   /** What GET /graphql shows a browser: the bundled GraphiQL (offline) or Apollo's landing page (loads from a CDN). */
   GRAPHQL_IDE: z.enum(['graphiql', 'apollo']).default('graphiql'),
-  /** Serve the schema as an Apollo Federation 2 subgraph (src/federation.ts). */
-  GRAPHQL_FEDERATION: z.enum(['true', 'false']).default('false'),
   /** Browser origins allowed to call the API cross-origin, comma-separated; unset: none (same-origin only). */
   CORS_ORIGINS: optionalText.pipe(
     z
@@ -109,6 +123,9 @@ export interface Config {
     database: string;
     /** How long the driver retries a transaction on transient errors before the request fails. */
     maxRetryTimeMs: number;
+    maxPoolSize: number;
+    acquisitionTimeoutMs: number;
+    transactionTimeoutMs: number;
     /** True when NEO4J_URI is unset: the project's own Neo4j (scripts/neo4j.mjs) is used and may be started. */
     isLocal: boolean;
   };
@@ -120,8 +137,6 @@ export interface Config {
   introspection: boolean;
   /** GRAPHQL_IDE: what GET /graphql shows a browser (src/pages.ts). */
   graphqlIde: 'graphiql' | 'apollo';
-  /** GRAPHQL_FEDERATION: serve the subgraph schema, with `_entities` and `_service`, instead of the plain one. */
-  federation: boolean;
   apiTokens: ApiToken[];
   /** CORS_ORIGINS: the only origins a browser may call the API from cross-origin; empty means same-origin only. */
   corsOrigins: string[];
@@ -154,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: values.NEO4J_PASSWORD ?? DEFAULT_LOCAL_PASSWORD,
       database: values.NEO4J_DATABASE ?? 'neo4j',
       maxRetryTimeMs: values.NEO4J_MAX_RETRY_MS,
+      maxPoolSize: values.NEO4J_MAX_POOL_SIZE,
+      acquisitionTimeoutMs: values.NEO4J_ACQUISITION_TIMEOUT_MS,
+      transactionTimeoutMs: values.NEO4J_TRANSACTION_TIMEOUT_MS,
       isLocal: values.NEO4J_URI === undefined,
     },
     port: values.PORT,
@@ -167,6 +185,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: values.API_TOKENS ?? DEVELOPMENT_TOKENS,
     corsOrigins: values.CORS_ORIGINS ?? [],
     graphqlIde: values.GRAPHQL_IDE,
-    federation: values.GRAPHQL_FEDERATION === 'true',
   };
 }

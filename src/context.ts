@@ -1,3 +1,5 @@
+import { bookmarkManager, type BookmarkManager } from 'neo4j-driver';
+
 import type { Executor, QueryEvent } from './db/executor';
 import { createClaimLoaders } from './modules/claim/claim.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
@@ -39,10 +41,13 @@ export interface Context {
   auth: Authentication;
   /** Statements run for this request, in order: for the query-count extension, logs and tests. */
   queries: QueryEvent[];
+  /** Chains the request's transactions causally; starts from the bookmarks the client sent (src/bookmarks.ts). */
+  bookmarks: BookmarkManager;
 }
 
-export function createContext(executor: Executor, auth: Authentication): Context {
+export function createContext(executor: Executor, auth: Authentication, initialBookmarks: string[] = []): Context {
   const queries: QueryEvent[] = [];
-  const requestExecutor = executor.withObserver((event) => queries.push(event));
-  return { executor: requestExecutor, loaders: createLoaders(requestExecutor), auth, queries };
+  const bookmarks = bookmarkManager({ initialBookmarks });
+  const requestExecutor = executor.withBookmarks(bookmarks).withObserver((event) => queries.push(event));
+  return { executor: requestExecutor, loaders: createLoaders(requestExecutor), auth, queries, bookmarks };
 }

@@ -52,6 +52,16 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/**
+ * A client error found before the operation runs (a bad request header): Apollo answers it with
+ * this HTTP status instead of its default 500 for errors thrown while building the context.
+ */
+export class HttpError extends AppError {
+  constructor(message: string, code: ErrorCode, status: number, details: Record<string, unknown> = {}) {
+    super(message, code, { ...details, http: { status } });
+  }
+}
+
 /** Codes that graphql-js and Apollo Server assign themselves and that are safe to pass through. */
 const SAFE_FRAMEWORK_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -75,7 +85,9 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof AppError) {
-      return { ...formatted, message: original.message, extensions: original.extensions };
+      // `http` tells Apollo which status to send (see HttpError); it is not for the client.
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, message: original.message, extensions };
     }
     const code = formatted.extensions?.code;
     // Apollo wraps graphql-js's own errors (validation, variable coercion) as `originalError`: those

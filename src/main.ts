@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     if (started.status !== 0) throw new Error('the local Neo4j did not start (see above)');
   }
   const driver = createDriver(config.neo4j);
-  const executor = new Executor(driver, config.neo4j.database);
+  const executor = new Executor(driver, config.neo4j.database, { timeoutMs: config.neo4j.transactionTimeoutMs });
   await migrate(executor);
   const seeded = await seed(executor);
   logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceId) });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 import type { Context } from './context';
-import type { Params, QueryObserver } from './db/executor';
+import { transactionsInFlight, type Params, type QueryObserver } from './db/executor';
 import { logger } from './logger';
 
 /** One registry for the process: GET /metrics serves it in the Prometheus text format. */
@@ -33,6 +33,24 @@ export const loaderBatchSize = new Histogram({
   buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
   registers: [metricsRegistry],
 });
+
+new Gauge({
+  name: 'neo4j_transactions_in_flight',
+  help: 'Neo4j transactions holding a pooled connection or waiting for one, by access mode (each uses one connection).',
+  labelNames: ['mode'],
+  registers: [metricsRegistry],
+  collect() {
+    for (const mode of ['READ', 'WRITE'] as const) this.set({ mode }, transactionsInFlight[mode]);
+  },
+});
+
+const poolSize = new Gauge({
+  name: 'neo4j_connection_pool_max_size',
+  help: 'Connections the driver may open per Neo4j server (NEO4J_MAX_POOL_SIZE); in-flight transactions beyond it wait.',
+  registers: [metricsRegistry],
+});
+
+export const reportPoolSize = (size: number) => poolSize.set(size);
 
 /**
  * The shape of parameters without their values (names, types, list lengths), so the slow-query

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -11,13 +10,14 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
 
 import { createAuthenticator } from './auth';
+import { BOOKMARKS_HEADER, parseBookmarksHeader, returnBookmarks } from './bookmarks';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
 import { logger } from './logger';
-import { metricsRegistry, observeOperations, observeQueries } from './observability';
+import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
 import { mountPages } from './pages';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -83,6 +83,7 @@ export async function startServer(options: {
   const { config, schema } = options;
   // Every statement the service runs is timed for /metrics, and slow ones are logged.
   const executor = options.executor.withObserver(observeQueries(config.slowQueryMs));
+  reportPoolSize(config.neo4j.maxPoolSize);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -109,10 +110,8 @@ export async function startServer(options: {
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo turns on inline traces for a federation subgraph, sending per-field timings to any
-      // caller asking with a header; the subgraph answers like the plain service instead.
-      ApolloServerPluginInlineTraceDisabled(),
       observeOperations(),
+      returnBookmarks,
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
@@ -142,10 +141,19 @@ export async function startServer(options: {
     '/graphql',
     // CORS: only the origins of CORS_ORIGINS get Access-Control-Allow-* headers; with none set, a
     // browser on another origin cannot read responses (same-origin only). CSRF prevention is Apollo's.
-    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
+    cors({
+      origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+      exposedHeaders: ['Neo4j-Bookmarks', 'X-Request-Id'],
+      maxAge: 600,
+    }),
     express.json({ limit: LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(executor, authenticate(req.headers.authorization)),
+      context: async ({ req }) =>
+        createContext(
+          executor,
+          authenticate(req.headers.authorization),
+          parseBookmarksHeader(req.get(BOOKMARKS_HEADER)),
+        ),
     }),
   );
   // Body-parser errors (malformed JSON, a body over the limit) as GraphQL-shaped errors, never HTML.

@@ -9,8 +9,8 @@ import type { Config } from '../config';
 export function createDriver(config: Config['neo4j']): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
+    maxConnectionPoolSize: config.maxPoolSize,
+    connectionAcquisitionTimeout: config.acquisitionTimeoutMs,
     connectionTimeout: 5_000,
     maxTransactionRetryTime: config.maxRetryTimeMs,
     userAgent: 'news-claims-graph/0.1',

@@ -1,4 +1,5 @@
 import {
+  type BookmarkManager,
   type Driver,
   type ManagedTransaction,
   type Record as Neo4jRecord,
@@ -6,7 +7,7 @@ import {
   isRetryableError,
 } from 'neo4j-driver';
 
-import { ServiceUnavailableError } from '../errors';
+import { BadUserInputError, ServiceUnavailableError } from '../errors';
 
 /** A Cypher statement with a name, so logs, metrics and query counts say which one ran. */
 export interface CypherQuery {
@@ -29,6 +30,27 @@ export interface QueryEvent {
 
 export type QueryObserver = (event: QueryEvent) => void;
 
+type AccessMode = 'READ' | 'WRITE';
+
+/**
+ * Transactions of this process that hold a pooled connection or wait for one, by access mode. The
+ * driver has no public API for its pool; every transaction uses exactly one connection, so this is
+ * the pool's usage (waiting included) that /metrics reports next to the pool's size.
+ */
+export const transactionsInFlight: Record<AccessMode, number> = { READ: 0, WRITE: 0 };
+
+export interface ExecutorOptions {
+  observers?: readonly QueryObserver[];
+  /** Neo4j aborts a transaction that runs longer. */
+  timeoutMs?: number;
+  /**
+   * Causal consistency: every transaction waits until the database has caught up with these
+   * bookmarks and adds its own. One manager per request gives read-your-writes within the request
+   * and, when the client sends the bookmarks of an earlier response, across requests and replicas.
+   */
+  bookmarks?: BookmarkManager;
+}
+
 /** Runs statements inside a write transaction opened by `Executor.writeTransaction`. */
 export interface TransactionRunner {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
@@ -46,73 +68,125 @@ export function isUnavailable(error: unknown): boolean {
   return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.');
 }
 
+/** A bookmark the client sent that this database does not know (Neo4j rejects it before running anything). */
+const isInvalidBookmark = (error: unknown) =>
+  error instanceof Neo4jError && error.code === 'Neo.ClientError.Transaction.InvalidBookmark';
+
 function mapError(error: unknown): unknown {
+  if (isInvalidBookmark(error)) return new BadUserInputError('The Neo4j-Bookmarks header holds an unknown bookmark');
   return isUnavailable(error) ? new ServiceUnavailableError() : error;
 }
 
 /**
- * The one door to Neo4j. Reads go through `executeRead` (routed to secondaries on a cluster),
- * writes through `executeWrite`; both retry transient failures. Sessions are closed in `finally`.
- * Observers see every statement, which is how tests count round trips and metrics time them.
+ * The one door to Neo4j. Single statements go through `driver.executeQuery` (a managed
+ * transaction whose BEGIN is pipelined with the statement: one round trip fewer than
+ * `session.executeRead`), with READ or WRITE routing so a cluster sends reads to secondaries;
+ * several statements that must commit together go through `writeTransaction`. Both retry transient
+ * failures. Observers see every statement, which is how tests count round trips and metrics time them.
  */
 export class Executor {
+  private readonly observers: readonly QueryObserver[];
+  private readonly timeoutMs: number;
+  private readonly bookmarks: BookmarkManager | undefined;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-    private readonly observers: readonly QueryObserver[] = [],
-    private readonly timeoutMs = 15_000,
-  ) {}
+    options: ExecutorOptions = {},
+  ) {
+    this.observers = options.observers ?? [];
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.bookmarks = options.bookmarks;
+  }
 
   /** The same executor, also reporting to `observer` (for example a per-request query counter). */
   withObserver(observer: QueryObserver): Executor {
-    return new Executor(this.driver, this.database, [...this.observers, observer], this.timeoutMs);
+    return this.derive({ observers: [...this.observers, observer] });
+  }
+
+  /** The same executor, chaining its transactions causally through `bookmarks` (see ExecutorOptions). */
+  withBookmarks(bookmarks: BookmarkManager): Executor {
+    return this.derive({ bookmarks });
   }
 
   read(query: CypherQuery, params: Params = {}): Promise<Neo4jRecord[]> {
-    return this.inSession('READ', (tx) => this.runObserved(tx, 'READ', query, params));
+    return this.runStatement('READ', query, params);
   }
 
   write(query: CypherQuery, params: Params = {}): Promise<Neo4jRecord[]> {
-    return this.inSession('WRITE', (tx) => this.runObserved(tx, 'WRITE', query, params));
+    return this.runStatement('WRITE', query, params);
   }
 
   /**
    * Several statements in one write transaction: all of them commit or none does.
    * `work` may be retried on transient errors, so it must not have side effects outside the transaction.
    */
-  writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', (tx) =>
-      work({ run: (query, params = {}) => this.runObserved(tx, 'WRITE', query, params) }),
+  async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, bookmarkManager: this.bookmarks });
+    return this.tracked('WRITE', async () => {
+      try {
+        return await session.executeWrite(
+          (tx) => work({ run: (query, params = {}) => this.observed(tx, 'WRITE', query, params) }),
+          { timeout: this.timeoutMs },
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private derive(changes: ExecutorOptions): Executor {
+    const current = { observers: this.observers, timeoutMs: this.timeoutMs, bookmarks: this.bookmarks };
+    return new Executor(this.driver, this.database, { ...current, ...changes });
+  }
+
+  private runStatement(mode: AccessMode, query: CypherQuery, params: Params): Promise<Neo4jRecord[]> {
+    return this.tracked(mode, () =>
+      this.timed(mode, query, params, async () => {
+        const result = await this.driver.executeQuery(query.text, params, {
+          database: this.database,
+          routing: mode,
+          // null, not undefined: without a request's manager, no bookmarks (undefined would mean the
+          // driver-wide manager, which chains every statement of the process).
+          bookmarkManager: this.bookmarks ?? null,
+          transactionConfig: { timeout: this.timeoutMs },
+        });
+        return result.records;
+      }),
     );
   }
 
-  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database });
-    const config = { timeout: this.timeoutMs };
-    try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (error) {
-      throw mapError(error);
-    } finally {
-      await session.close();
-    }
+  private observed(tx: ManagedTransaction, mode: AccessMode, query: CypherQuery, params: Params) {
+    return this.timed(mode, query, params, async () => (await tx.run(query.text, params)).records);
   }
 
-  private async runObserved(
-    tx: ManagedTransaction,
-    mode: 'READ' | 'WRITE',
+  private async timed(
+    mode: AccessMode,
     query: CypherQuery,
     params: Params,
+    run: () => Promise<Neo4jRecord[]>,
   ): Promise<Neo4jRecord[]> {
     const started = performance.now();
     let ok = false;
     try {
-      const result = await tx.run(query.text, params);
+      const records = await run();
       ok = true;
-      return result.records;
+      return records;
     } finally {
       const event = { name: query.name, mode, durationMs: performance.now() - started, ok, params };
       for (const observer of this.observers) observer(event);
+    }
+  }
+
+  /** Counts the transaction in flight while it runs, and maps driver errors to the service's. */
+  private async tracked<T>(mode: AccessMode, work: () => Promise<T>): Promise<T> {
+    transactionsInFlight[mode] += 1;
+    try {
+      return await work();
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      transactionsInFlight[mode] -= 1;
     }
   }
 }

@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
 
   const config = loadConfig();
   const driver = createDriver(config.neo4j);
-  const executor = new Executor(driver, config.neo4j.database);
+  const executor = new Executor(driver, config.neo4j.database, { timeoutMs: config.neo4j.transactionTimeoutMs });
   try {
     if (!dryRun) await migrate(executor);
     for (const file of targets) console.log(describe(await ingestFile(executor, file, { dryRun })));

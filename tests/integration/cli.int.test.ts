@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { createBuilders, positionOf, tempDir, writeFixture } from '../support/annotation-builders';
 import { deleteTestNodes, graphCounts, openTestDatabase, type TestDatabase } from '../support/neo4j';
-import { buildCli, childEnv } from '../support/reliability';
+import { childEnv, compileEntry } from '../support/reliability';
 
 const PREFIX = 'test-cli';
 const { ids, claim, minimalAnnotation } = createBuilders(PREFIX);
@@ -34,7 +34,7 @@ describe('the ingest CLI', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     buildDir = await mkdtemp(path.join(os.tmpdir(), 'cli-build-'));
-    cli = await buildCli(buildDir);
+    cli = await compileEntry(buildDir, 'ingest/cli.ts');
   }, 120_000);
   beforeEach(async () => {
     directory = await tempDir();

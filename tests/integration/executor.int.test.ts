@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { cypher } from '../../src/db/executor';
+import { cypher, transactionsInFlight } from '../../src/db/executor';
 import { openTestDatabase, queryRecorder, type TestDatabase } from '../support/neo4j';
 
 const CREATE_PROBE = cypher('test.createProbe', 'CREATE (p:ExecutorProbe {id: $id, text: $text}) RETURN p.id AS id');
@@ -49,5 +49,18 @@ describe('Executor against the real Neo4j', () => {
       }),
     ).rejects.toThrow();
     expect(await db.executor.read(READ_PROBE, { id: other })).toHaveLength(0);
+  });
+
+  it('counts the transactions in flight, by access mode, while they hold a connection (pool usage)', async () => {
+    expect(transactionsInFlight).toEqual({ READ: 0, WRITE: 0 });
+    const reading = db.executor.read(READ_PROBE, { id });
+    expect(transactionsInFlight).toEqual({ READ: 1, WRITE: 0 });
+    await db.executor.writeTransaction(async (tx) => {
+      await tx.run(READ_PROBE, { id });
+      expect(transactionsInFlight.WRITE).toBe(1);
+    });
+    await reading;
+    await expect(db.executor.read(cypher('test.fail', 'RETURN 1 / 0'))).rejects.toThrow();
+    expect(transactionsInFlight).toEqual({ READ: 0, WRITE: 0 });
   });
 });

@@ -10,7 +10,7 @@ describe('GET /metrics', () => {
   });
   afterAll(() => server.close());
 
-  it('reports operations by name and outcome, Cypher statements by query name, batch sizes and process metrics', async () => {
+  it('reports operations by name and outcome, Cypher statements by query name, batch sizes, pool usage and process metrics', async () => {
     await server.graphql('query MetricsProbe { claims(first: 5) { edges { node { speaker { name } } } } }', undefined, {
       operationName: 'MetricsProbe',
     });
@@ -31,5 +31,9 @@ describe('GET /metrics', () => {
     );
     expect(text).toMatch(/dataloader_batch_size_count [1-9]/);
     expect(text).toMatch(/process_resident_memory_bytes \d+/);
+    // Driver pool usage: the configured size and the transactions holding (or waiting for) a connection.
+    expect(text).toContain(`neo4j_connection_pool_max_size ${server.config.neo4j.maxPoolSize}`);
+    expect(text).toMatch(/neo4j_transactions_in_flight\{mode="READ"\} 0/);
+    expect(text).toMatch(/neo4j_transactions_in_flight\{mode="WRITE"\} 0/);
   });
 });

@@ -8,7 +8,7 @@ import type { SourceGraph } from '../../src/ingest/source-graph';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { recordReliability } from '../support/reliability-report';
 import {
-  buildCli,
+  compileEntry,
   childEnv,
   deleteTestSourceData,
   prefixedNodeCount,
@@ -69,7 +69,7 @@ describe('reliability: ingestion processes that die or race', () => {
     db = await openTestDatabase();
     buildDir = await mkdtemp(path.join(os.tmpdir(), 'reliability-cli-'));
     directory = await mkdtemp(path.join(os.tmpdir(), 'reliability-ingest-'));
-    cli = await buildCli(buildDir);
+    cli = await compileEntry(buildDir, 'ingest/cli.ts');
   }, 120_000);
   afterAll(async () => {
     await deleteTestSourceData(db.driver, KILL_PREFIX);

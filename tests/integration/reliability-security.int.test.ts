@@ -44,7 +44,7 @@ describe('reliability: CORS, CSRF and secrets', () => {
       headers: {
         origin,
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,authorization',
+        'access-control-request-headers': 'content-type,authorization,neo4j-bookmarks',
       },
     });
   const post = (app: App, headers: Record<string, string>, body = QUERY) =>
@@ -59,14 +59,17 @@ describe('reliability: CORS, CSRF and secrets', () => {
     }
   });
 
-  it('allows exactly the listed origins, for the content type and Authorization headers', async () => {
+  it('allows exactly the listed origins, for the content type, Authorization and Neo4j-Bookmarks headers', async () => {
     const allowed = await preflight(open, ALLOWED);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('neo4j-bookmarks');
     const response = await post(open, { origin: ALLOWED, 'content-type': 'application/json' });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    // A browser client may read the bookmarks (read-your-writes) and the request id.
+    expect(response.headers.get('access-control-expose-headers')?.toLowerCase()).toBe('neo4j-bookmarks,x-request-id');
     expect(response.headers.get('vary')).toMatch(/Origin/);
 
     const refused = await preflight(open, OTHER);

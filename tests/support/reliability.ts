@@ -124,11 +124,11 @@ export async function writeLargeAnnotation(directory: string, prefix: string, cl
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Compiles the ingest CLI and only what it imports into `outDir`, with the project's build
- * settings, so a test can run it as a separate process (and kill it) without overwriting dist/;
- * returns the path of cli.js.
+ * Compiles one entry point of src/ (such as `ingest/cli.ts` or `main.ts`) and only what it imports
+ * into `outDir`, with the project's build settings, so a test can run it as a separate process (and
+ * kill it) without overwriting dist/; returns the path of the compiled file.
  */
-export async function buildCli(outDir: string): Promise<string> {
+export async function compileEntry(outDir: string, entry: string): Promise<string> {
   const tsconfig = path.join(outDir, 'tsconfig.json');
   await writeFile(
     tsconfig,
@@ -139,12 +139,12 @@ export async function buildCli(outDir: string): Promise<string> {
         outDir: path.join(outDir, 'dist'),
         typeRoots: [path.join(ROOT, 'node_modules', '@types')],
       },
-      files: [path.join(ROOT, 'src', 'ingest', 'cli.ts')],
+      files: [path.join(ROOT, 'src', entry)],
       include: [],
     }),
   );
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig], { stdio: 'pipe' });
-  return path.join(outDir, 'dist', 'ingest', 'cli.js');
+  return path.join(outDir, 'dist', entry.replace(/\.ts$/, '.js'));
 }
 
 /** The environment a compiled CLI or service needs to find the project's node_modules. */

@@ -23,6 +23,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface HttpGraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: Omit<GraphQLResponse<T>, 'status'> & { extensions?: Record<string, unknown> };
+}
+
+/** POSTs an operation to `baseUrl`/graphql with extra headers; the status, headers and parsed body. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  baseUrl: string,
+  operation: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+): Promise<HttpGraphQLResponse<T>> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(operation),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as HttpGraphQLResponse<T>['body'],
+  };
+}
+
 /** Tokens of the development configuration (src/config.ts DEVELOPMENT_TOKENS). */
 export const EDITOR_TOKEN = 'dev-editor-token';
 export const REVIEWER_TOKEN = 'dev-reviewer-token';
@@ -42,15 +66,12 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     db,
     config,
     async graphql(query, variables, options = {}) {
-      const response = await fetch(`${app.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables, operationName: options.operationName }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+      const { status, body } = await postGraphQL(
+        app.url,
+        { query, variables, operationName: options.operationName },
+        options.token ? { authorization: `Bearer ${options.token}` } : {},
+      );
+      return { status, ...body } as GraphQLResponse<never>;
     },
     async close() {
       await app.close();

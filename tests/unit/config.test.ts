@@ -10,6 +10,9 @@ describe('loadConfig', () => {
       database: 'neo4j',
       isLocal: true,
       maxRetryTimeMs: 5000,
+      maxPoolSize: 50,
+      acquisitionTimeoutMs: 10_000,
+      transactionTimeoutMs: 15_000,
     });
     expect(config.port).toBe(4000);
     expect(config.introspection).toBe(true);
@@ -24,6 +27,19 @@ describe('loadConfig', () => {
     });
     expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abc.databases.neo4j.io', database: 'claims', isLocal: false });
     expect(config.port).toBe(8080);
+  });
+
+  it('reads the driver pool and timeout settings, within bounds', () => {
+    const config = loadConfig({
+      NEO4J_MAX_POOL_SIZE: '200',
+      NEO4J_ACQUISITION_TIMEOUT_MS: '2000',
+      NEO4J_TRANSACTION_TIMEOUT_MS: '30000',
+    });
+    expect(config.neo4j).toMatchObject({ maxPoolSize: 200, acquisitionTimeoutMs: 2000, transactionTimeoutMs: 30_000 });
+    expect(() => loadConfig({ NEO4J_MAX_POOL_SIZE: '0' })).toThrow(/NEO4J_MAX_POOL_SIZE/);
+    expect(() => loadConfig({ NEO4J_TRANSACTION_TIMEOUT_MS: 'soon' })).toThrow(
+      /NEO4J_TRANSACTION_TIMEOUT_MS: must be a number of milliseconds/,
+    );
   });
 
   it('names every invalid variable in one error', () => {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-import { createErrorFormatter, NotFoundError, ServiceUnavailableError } from '../../src/errors';
+import { createErrorFormatter, ErrorCode, HttpError, NotFoundError, ServiceUnavailableError } from '../../src/errors';
 
 describe('the error formatter', () => {
   const logged: unknown[] = [];
@@ -18,6 +18,15 @@ describe('the error formatter', () => {
     });
     expect(format({ message: 'x' }, new ServiceUnavailableError()).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(logged).toEqual([]);
+  });
+
+  it("keeps an HttpError's status for Apollo but out of the client's extensions", () => {
+    const error = new HttpError('bad header', ErrorCode.BAD_USER_INPUT, 400, { field: 'Neo4j-Bookmarks' });
+    expect(error.extensions.http).toEqual({ status: 400 });
+    expect(format({ message: 'bad header' }, error)).toEqual({
+      message: 'bad header',
+      extensions: { code: 'BAD_USER_INPUT', field: 'Neo4j-Bookmarks' },
+    });
   });
 
   it('masks unexpected errors, Cypher and driver messages included, and logs them', () => {
