@@ -58,6 +58,8 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   /** What GET /graphql shows a browser: the bundled GraphiQL (offline) or Apollo's landing page (loads from a CDN). */
   GRAPHQL_IDE: z.enum(['graphiql', 'apollo']).default('graphiql'),
+  /** Serve the schema as an Apollo Federation 2 subgraph (src/federation.ts). */
+  GRAPHQL_FEDERATION: z.enum(['true', 'false']).default('false'),
   /** Browser origins allowed to call the API cross-origin, comma-separated; unset: none (same-origin only). */
   CORS_ORIGINS: optionalText.pipe(
     z
@@ -137,6 +139,8 @@ export interface Config {
   introspection: boolean;
   /** GRAPHQL_IDE: what GET /graphql shows a browser (src/pages.ts). */
   graphqlIde: 'graphiql' | 'apollo';
+  /** GRAPHQL_FEDERATION: serve the subgraph schema, with `_entities` and `_service`, instead of the plain one. */
+  federation: boolean;
   apiTokens: ApiToken[];
   /** CORS_ORIGINS: the only origins a browser may call the API from cross-origin; empty means same-origin only. */
   corsOrigins: string[];
@@ -185,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: values.API_TOKENS ?? DEVELOPMENT_TOKENS,
     corsOrigins: values.CORS_ORIGINS ?? [],
     graphqlIde: values.GRAPHQL_IDE,
+    federation: values.GRAPHQL_FEDERATION === 'true',
   };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -110,6 +111,9 @@ export async function startServer(options: {
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo turns on inline traces for a federation subgraph, sending per-field timings to any
+      // caller asking with a header; the subgraph answers like the plain service instead.
+      ApolloServerPluginInlineTraceDisabled(),
       observeOperations(),
       returnBookmarks,
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
