@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { toGlobalId } from '../../src/modules/common/global-id';
-import { decodeGlobalId } from '../support/api';
+import { decodeGlobalId, sourceInput } from '../support/api';
 import { graphCounts, type GraphCounts } from '../support/neo4j';
 import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from '../support/server';
 
 const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title } }`;
 const READ_SOURCE = `query ReadSource($id: ID!) { node(id: $id) { ... on Source { id title } } }`;
-
-/** A source of its own (the key is a hash of the text), so every test writes new data. */
-export const sourceInput = (marker: string) => ({
-  title: `Bookmark test ${marker}`,
-  url: 'https://example.org/bookmarks',
-  publishedDate: '2024-03-20',
-  language: 'en',
-  kind: 'article',
-  publisher: toGlobalId('Organization', 'cgtn'),
-  text: `Test body ${marker}: read your writes – über alles 🚗.`,
-});
 
 describe('bookmarks: read-your-writes across requests', () => {
   let server: TestServer;

@@ -1,5 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 
+import { toGlobalId } from '../../src/modules/common/global-id';
+
 import type { GraphQLResponse, TestServer } from './server';
 
 /** The `extensions.code` of the first error, if any. */
@@ -129,3 +131,14 @@ export async function insertTestPerson(driver: Driver, person: { id: string; nam
   if (!person.id.startsWith('test-')) throw new Error('test people need an id starting with "test-"');
   await driver.executeQuery('CREATE (:Person {id: $id, name: $name})', person);
 }
+
+/** AddSourceInput for a source of its own (its key is a hash of the text, so `marker` makes it new). */
+export const sourceInput = (marker: string) => ({
+  title: `Bookmark test ${marker}`,
+  url: 'https://example.org/bookmarks',
+  publishedDate: '2024-03-20',
+  language: 'en',
+  kind: 'article',
+  publisher: toGlobalId('Organization', 'cgtn'),
+  text: `Test body ${marker}: read your writes – über alles 🚗.`,
+});

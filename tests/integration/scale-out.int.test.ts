@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { sha256 } from '../../src/ingest/compile';
+import { toGlobalId } from '../../src/modules/common/global-id';
+import { sourceInput } from '../support/api';
+import { openTestDatabase, type TestDatabase } from '../support/neo4j';
+import { childEnv, compileEntry, PROJECT_ROOT } from '../support/reliability';
+import { EDITOR_TOKEN, postGraphQL } from '../support/server';
+
+const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title } }`;
+const READ_SOURCE = `query ReadSource($id: ID!) { node(id: $id) { ... on Source { id title } } }`;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} was not ready within 60 s`);
+}
+
+/**
+ * Two replicas of the service, separate processes on their own ports, against the same Neo4j: what a
+ * load balancer in front of several instances sees. Nothing is shared between them but the database.
+ */
+describe('scale-out: two service instances on one Neo4j', () => {
+  let buildDir: string;
+  let db: TestDatabase;
+  const instances: { url: string; child: ChildProcess }[] = [];
+  const marker = randomUUID();
+  const input = sourceInput(marker);
+  const sourceId = toGlobalId('Source', `source-${sha256(input.text).slice(0, 16)}`);
+
+  beforeAll(async () => {
+    buildDir = await mkdtemp(path.join(os.tmpdir(), 'scale-out-'));
+    const main = await compileEntry(buildDir, 'main.ts');
+    // The service loads seed/ beside its build, as `npm start` does from dist/.
+    await symlink(path.join(PROJECT_ROOT, 'seed'), path.join(buildDir, 'seed'));
+    db = await openTestDatabase();
+    // One after the other: both seed the article on start (idempotent), which need not race here.
+    for (let index = 0; index < 2; index += 1) {
+      const port = await freePort();
+      const child = spawn(process.execPath, [main, '--no-local-neo4j'], {
+        env: childEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' }),
+        stdio: 'ignore',
+      });
+      const url = `http://127.0.0.1:${port}`;
+      instances.push({ url, child });
+      await waitUntilReady(url, child);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const { child } of instances) child.kill('SIGTERM');
+    await db.driver.executeQuery('MATCH (s:Source {title: $title}) DETACH DELETE s', { title: input.title });
+    await db.close();
+    await rm(buildDir, { recursive: true, force: true });
+  });
+
+  it('runs two separate processes', () => {
+    expect(instances).toHaveLength(2);
+    expect(instances[0]!.child.pid).not.toBe(instances[1]!.child.pid);
+  });
+
+  it('reads through one instance what was written through the other, with and without bookmarks', async () => {
+    const writer = instances[0]!;
+    const reader = instances[1]!;
+    const read = (headers: Record<string, string> = {}) =>
+      postGraphQL<{ node: { id: string; title: string } | null }>(
+        reader.url,
+        { query: READ_SOURCE, variables: { id: sourceId } },
+        headers,
+      );
+
+    // The reader answers "not there" first: a replica that cached this would answer it again below.
+    expect((await read()).body.data?.node).toBeNull();
+
+    const written = await postGraphQL<{ addSource: { id: string; title: string } }>(
+      writer.url,
+      { query: ADD_SOURCE, variables: { input } },
+      { authorization: `Bearer ${EDITOR_TOKEN}` },
+    );
+    expect(written.body.errors).toBeUndefined();
+    expect(written.body.data?.addSource).toEqual({ id: sourceId, title: input.title });
+    const bookmarks = written.headers.get('neo4j-bookmarks');
+    expect(bookmarks).toMatch(/^FB:/);
+
+    // The writer's bookmarks, sent to the other replica, guarantee the write is visible there on a
+    // cluster too; on this single server it is visible either way.
+    expect((await read({ 'neo4j-bookmarks': bookmarks! })).body.data?.node).toEqual(written.body.data?.addSource);
+    expect((await read()).body.data?.node).toEqual(written.body.data?.addSource);
+  });
+});
