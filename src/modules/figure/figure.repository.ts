@@ -23,14 +23,17 @@ const FIGURE_FILTER = `
 /**
  * The candidate figures: a metric's series starts from the metric (an index seek and its MEASURES
  * links) instead of testing every Figure in the database; PROFILE at 20,000 figures showed the
- * label scan (bench/README.md, "Findings"). Without a metric filter, all figures.
+ * label scan (bench/README.md, "Findings"). Without a metric filter, all figures. The scan sits in
+ * its own subquery because the planner otherwise runs it first and applies `filter.metric IS NULL`
+ * afterwards, scanning every figure for a metric's series too (PROFILE: 21,736 → 1,204 db hits).
  */
 const FIGURES_OF_FILTER = `
     CALL (filter) {
       MATCH (:Metric {id: filter.metric})<-[:MEASURES]-(f:Figure) RETURN f
       UNION ALL
       WITH filter WHERE filter.metric IS NULL
-      MATCH (f:Figure) RETURN f
+      CALL (filter) { MATCH (f:Figure) RETURN f }
+      RETURN f
     }`;
 
 /**
