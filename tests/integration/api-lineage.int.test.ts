@@ -51,7 +51,7 @@ interface Lineage {
   reviews: { id: string }[];
 }
 
-const LINEAGE = `query ($id: ID!) { claim(id: $id) { lineage {
+const LINEAGE_FIELDS = `
   claim { id text }
   quote { exact start end prefix suffix }
   source { id text body { start end } publisher { name } }
@@ -65,8 +65,9 @@ const LINEAGE = `query ($id: ID!) { claim(id: $id) { lineage {
   }
   supporting { stance origin note addedBy addedAt item { __typename ... on Claim { id } ... on Figure { id } } }
   contradicting { stance origin note addedBy addedAt item { __typename ... on Claim { id } ... on Figure { id } } }
-  reviews { id }
-} } }`;
+  reviews { id }`;
+
+const LINEAGE = `query ($id: ID!) { claim(id: $id) { lineage { ${LINEAGE_FIELDS} } } }`;
 
 describe('the lineage of a claim', () => {
   let server: TestServer;
@@ -289,6 +290,24 @@ describe('the lineage of a claim', () => {
         item: { __typename: 'Figure', id: toGlobalId('Figure', supportingFigure) },
       }),
     ]);
+  });
+
+  it('costs two statements, for a page of lineages as for one: the claims, then their neighbourhoods', async () => {
+    const fields = `lineage {
+      claim { id } quote { exact } source { id title } publisher { name } speaker { __typename id }
+      role { title organization { name } } figures { figure { id } metric { name } }
+      supporting { stance } contradicting { stance } reviews { id } }`;
+    const one = await run(server, `query ($id: ID!) { claim(id: $id) { ${fields} } }`, { id: data.claimGid(CLAIM) });
+    const page = await run<{ claims: { edges: unknown[] } }>(
+      server,
+      `{ claims(first: 25) { edges { node { ${fields} } } } }`,
+    );
+    expect(page.data.claims.edges.length).toBeGreaterThan(1);
+    expect(one.cypherQueries).toBe(2);
+    expect(page.cypherQueries).toBe(2);
+    // Fields the neighbourhood leaves out (the metric's other figures, a role's holder) add a
+    // statement per level, as everywhere else.
+    expect((await run(server, LINEAGE, { id: data.claimGid(CLAIM) })).cypherQueries).toBe(4);
   });
 
   it('has no reviews in the seed', async () => {

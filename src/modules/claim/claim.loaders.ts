@@ -1,6 +1,8 @@
+import type { Loaders } from '../../context';
 import type { Executor } from '../../db/executor';
 import { loader, objectLoader } from '../common/loaders';
-import { ClaimRepository, type ClaimFilter, type ClaimPageRequest } from './claim.repository';
+import type { ClaimData } from './claim.mapper';
+import { ClaimRepository, type ClaimFilter, type ClaimPageRequest, type LineageData } from './claim.repository';
 
 export function createClaimLoaders(executor: Executor) {
   const claims = new ClaimRepository(executor);
@@ -19,5 +21,26 @@ export function createClaimLoaders(executor: Executor) {
     effects: loader((keys) => claims.effectsOf(keys)),
     evidence: loader((keys) => claims.evidenceFor(keys)),
     backs: loader((keys) => claims.backedBy(keys)),
+    lineage: loader((keys) => claims.lineagesOf(keys)),
   };
+}
+
+/**
+ * Hands what CLAIM_LINEAGES fetched to the loaders the lineage's fields (and their nested fields)
+ * read, so they resolve from the cache instead of running a statement each. A key already loaded
+ * keeps its value (`prime` does not overwrite).
+ */
+export function primeLineage(loaders: Loaders, claim: ClaimData, lineage: LineageData): void {
+  if (lineage.source) loaders.sources.byKey.prime(claim.sourceKey, lineage.source);
+  loaders.sources.publisher.prime(claim.sourceKey, lineage.publisher);
+  loaders.claims.speaker.prime(claim.key, lineage.speaker);
+  loaders.claims.role.prime(claim.key, lineage.role);
+  if (lineage.role) loaders.people.roleOrganization.prime(lineage.role.key, lineage.roleOrganization);
+  loaders.claims.figures.prime(
+    claim.key,
+    lineage.figures.map(({ figure }) => figure),
+  );
+  for (const { figure, metric } of lineage.figures) loaders.figures.metric.prime(figure.key, metric);
+  loaders.claims.evidence.prime(claim.key, lineage.evidence);
+  loaders.reviews.ofClaim.prime(claim.key, lineage.reviews);
 }

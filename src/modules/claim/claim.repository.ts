@@ -1,12 +1,15 @@
-import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
+import type { Node as Neo4jNode, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 
-import { groupByKey } from '../../db/batch';
+import { alignByKey, groupByKey } from '../../db/batch';
 import { cypher, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import { mapEntity, type EntityData } from '../entities';
 import { mapFigure, type FigureData } from '../figure/figure.mapper';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
+import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
 import { mapRole, type RoleData } from '../person/person.mapper';
+import { mapReview, type ReviewData } from '../review/review.mapper';
+import { mapSource, type SourceData } from '../source/source.mapper';
 import type { Page, PageRequest } from '../common/pagination';
 import {
   batchedCounts,
@@ -183,6 +186,74 @@ function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData 
   };
 }
 
+/**
+ * A claim's lineage neighbourhood in one statement: what CLAIMS_BY_KEYS' neighbours SOURCES_BY_KEYS,
+ * SOURCE_PUBLISHERS, CLAIM_SPEAKERS, CLAIM_ROLES (+ ROLE_ORGANIZATIONS), CLAIM_FIGURES
+ * (+ FIGURE_METRICS), CLAIM_EVIDENCE and REVIEWS_OF_CLAIMS return, in their orders. Seven statements
+ * (each its own transaction) cost far more than one: bench/README.md, "Findings". The other figures
+ * of each metric (FIGURE_SIBLINGS) are left out: a metric's series is unbounded and a lineage
+ * rarely asks for it, so it stays its own batched statement when asked for.
+ */
+export const CLAIM_LINEAGES = cypher(
+  'claim.lineage',
+  `UNWIND $keys AS key MATCH (c:Claim {id: key})
+  RETURN key,
+    head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s }) AS source,
+    head(COLLECT { MATCH (:Source {id: c.sourceId})-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
+    head(COLLECT { MATCH (c)-[:SAID_BY]->(speaker) RETURN speaker }) AS speaker,
+    head(COLLECT { MATCH (c)-[:SPOKEN_AS]->(r:Role)
+                   RETURN { role: r, organization: head(COLLECT { MATCH (r)-[:ROLE_AT]->(o:Organization) RETURN o }) }
+    }) AS role,
+    COLLECT { MATCH (c)-[:CITES]->(f:Figure)
+              RETURN { figure: f, metric: head(COLLECT { MATCH (f)-[:MEASURES]->(m:Metric) RETURN m }) }
+              ORDER BY f.periodStart, f.id } AS figures,
+    COLLECT { MATCH (c)<-[link:SUPPORTS|CONTRADICTS]-(node:Claim|Figure)
+              RETURN { node: node, link: link } ORDER BY type(link) DESC, node.id } AS evidence,
+    COLLECT { MATCH (c)<-[:REVIEWS]-(review:Review) RETURN review ORDER BY review.createdAt DESC, review.id } AS reviews`,
+);
+
+/** What CLAIM_LINEAGES returns for one claim, mapped as the single-purpose statements map it. */
+export interface LineageData {
+  source: SourceData | undefined;
+  publisher: OrganizationData | null;
+  speaker: EntityData | null;
+  role: RoleData | null;
+  roleOrganization: OrganizationData | null;
+  figures: { figure: FigureData; metric: MetricData | null }[];
+  evidence: EvidenceLinkData[];
+  reviews: ReviewData[];
+}
+
+const propertiesOrNull = (node: Neo4jNode | null): Properties | null =>
+  node === null ? null : (node.properties as Properties);
+
+function mapLineage(record: Neo4jRecord): LineageData {
+  const source = propertiesOrNull(record.get('source'));
+  const publisher = propertiesOrNull(record.get('publisher'));
+  const speaker = record.get('speaker') as Neo4jNode | null;
+  const role = record.get('role') as { role: Neo4jNode; organization: Neo4jNode | null } | null;
+  const organization = propertiesOrNull(role?.organization ?? null);
+  const figures = record.get('figures') as { figure: Neo4jNode; metric: Neo4jNode | null }[];
+  const evidence = record.get('evidence') as { node: Neo4jNode; link: Relationship }[];
+  const reviews = record.get('reviews') as Neo4jNode[];
+  return {
+    source: source === null ? undefined : mapSource(source),
+    publisher: publisher === null ? null : mapOrganization(publisher),
+    speaker: speaker === null ? null : mapEntity(speaker),
+    role: role === null ? null : mapRole(role.role.properties as Properties),
+    roleOrganization: organization === null ? null : mapOrganization(organization),
+    figures: figures.map(({ figure, metric }) => {
+      const metricProperties = propertiesOrNull(metric);
+      return {
+        figure: mapFigure(figure.properties as Properties),
+        metric: metricProperties === null ? null : mapMetric(metricProperties),
+      };
+    }),
+    evidence: evidence.map(({ node, link }) => mapEvidenceLink(node, link)),
+    reviews: reviews.map((review) => mapReview(review.properties as Properties)),
+  };
+}
+
 export interface ClaimPageRequest {
   /** Names the list (e.g. "speaker:<key>"); part of the DataLoader cache key, not of the query. */
   key: string;
@@ -269,6 +340,12 @@ export class ClaimRepository {
   async evidenceFor(keys: readonly string[]): Promise<EvidenceLinkData[][]> {
     const records = await this.executor.read(CLAIM_EVIDENCE, { keys });
     return groupByKey(keys, records, (record) => mapEvidenceLink(record.get('node'), record.get('link')));
+  }
+
+  lineagesOf(keys: readonly string[]): Promise<(LineageData | undefined)[]> {
+    return this.executor
+      .read(CLAIM_LINEAGES, { keys })
+      .then((records) => alignByKey(keys, records, mapLineage, undefined));
   }
 
   async backedBy(keys: readonly string[]): Promise<EvidenceLinkData[][]> {

@@ -14,6 +14,7 @@ import { Speaker } from '../speaker/speaker.type';
 import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
+import { primeLineage } from './claim.loaders';
 import type { ClaimData } from './claim.mapper';
 import type { ClaimFilter } from './claim.repository';
 import { Claim, ClaimConnection } from './claim.type';
@@ -140,7 +141,10 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => ClaimLineage, { description: 'Where the claim comes from and what it rests on, in one object.' })
-  lineage(@Root() claim: ClaimData): ClaimLineage {
+  async lineage(@Root() claim: ClaimData, @Ctx() context: Context): Promise<ClaimLineage> {
+    // One statement for the whole neighbourhood; the lineage's field resolvers then hit primed loaders.
+    const lineage = await context.loaders.claims.lineage.load(claim.key);
+    if (lineage) primeLineage(context.loaders, claim, lineage);
     return { claim };
   }
 }
