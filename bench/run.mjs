@@ -66,6 +66,7 @@ const children = {};
 function startServer(server) {
   const nodeArgs = process.env.BENCH_CPU_PROF
     ? [
+        `--require=${path.join(root, 'bench', 'lib', 'exit-on-sigterm.cjs')}`,
         '--cpu-prof',
         `--cpu-prof-dir=${path.join(root, 'bench', 'profiles')}`,
         `--cpu-prof-name=${server}-${Date.now()}.cpuprofile`,
