@@ -105,6 +105,9 @@ export async function startServer(options: {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // src/main.ts owns SIGTERM/SIGINT (drain, close the driver, exit). Apollo's own handler would
+    // race it: with both, apollo.stop() never resolved and the process hung on SIGTERM.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: (formatted, error) => (isTokenLimitError(formatted) ? tooManyTokens : formatError(formatted, error)),
     validationRules: protection.validationRules,

@@ -61,7 +61,8 @@ describe('scale-out: two service instances on one Neo4j', () => {
     for (let index = 0; index < 2; index += 1) {
       const port = await freePort();
       const child = spawn(process.execPath, [main, '--no-local-neo4j'], {
-        env: childEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' }),
+        // Not 'test': Apollo handles termination signals itself except under NODE_ENV=test, as in a deployment.
+        env: childEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' }),
         stdio: 'ignore',
       });
       const url = `http://127.0.0.1:${port}`;
@@ -71,7 +72,7 @@ describe('scale-out: two service instances on one Neo4j', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const { child } of instances) child.kill('SIGTERM');
+    for (const { child } of instances) if (child.exitCode === null) child.kill('SIGKILL');
     await db.driver.executeQuery('MATCH (s:Source {title: $title}) DETACH DELETE s', { title: input.title });
     await db.close();
     await rm(buildDir, { recursive: true, force: true });
@@ -109,5 +110,17 @@ describe('scale-out: two service instances on one Neo4j', () => {
     // cluster too; on this single server it is visible either way.
     expect((await read({ 'neo4j-bookmarks': bookmarks! })).body.data?.node).toEqual(written.body.data?.addSource);
     expect((await read()).body.data?.node).toEqual(written.body.data?.addSource);
+  });
+
+  it('shuts down gracefully on SIGTERM: both processes exit with 0 within 10 s', async () => {
+    const exits = instances.map(
+      ({ child }) =>
+        new Promise<number | null>((resolve) => {
+          child.once('exit', (code) => resolve(code));
+          setTimeout(() => resolve(null), 10_000).unref();
+        }),
+    );
+    for (const { child } of instances) child.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
   });
 });
