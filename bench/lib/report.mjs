@@ -6,6 +6,8 @@ import { root } from './db.mjs';
 import { OPERATIONS, SERVER_NAMES } from './operations.mjs';
 
 const fmt = (x, digits = 1) => (x == null ? '–' : Number(x).toFixed(digits));
+/** A ratio, or a dash when the other side has nothing to divide by (no request completed in the run). */
+const ratio = (a, b) => (a == null || !b ? '–' : `${fmt(a / b, 2)}x`);
 
 export function renderMarkdown(results) {
   const find = (op, server, c) => results.runs.find((r) => r.op === op && r.server === server && r.connections === c);
@@ -31,7 +33,7 @@ export function renderMarkdown(results) {
       const [a, b, r] = ['ours', 'n4j', 'raw'].map((s) => find(op, s, c));
       if (!a || !b || !r) continue;
       lines.push(
-        `| ${OPERATIONS[op].title} | ${c} | ${fmt(a.reqPerSec)} | ${fmt(b.reqPerSec)} | ${fmt(r.reqPerSec)} | ${fmt(a.reqPerSec / b.reqPerSec, 2)}x | ${fmt(a.reqPerSec / r.reqPerSec, 2)}x |`,
+        `| ${OPERATIONS[op].title} | ${c} | ${fmt(a.reqPerSec)} | ${fmt(b.reqPerSec)} | ${fmt(r.reqPerSec)} | ${ratio(a.reqPerSec, b.reqPerSec)} | ${ratio(a.reqPerSec, r.reqPerSec)} |`,
       );
     }
   }
@@ -44,9 +46,15 @@ export function renderMarkdown(results) {
       if (!a || !b || !r) continue;
       const cell = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} / ${fmt(x.p99)}`;
       lines.push(
-        `| ${OPERATIONS[op].title} | ${c} | ${cell(a)} | ${cell(b)} | ${cell(r)} | ${fmt(a.p50 / Math.max(r.p50, 1), 2)}x |`,
+        `| ${OPERATIONS[op].title} | ${c} | ${cell(a)} | ${cell(b)} | ${cell(r)} | ${ratio(a.p50, r.p50)} |`,
       );
     }
+  }
+  if (results.runs.some((run) => run.reqPerSec === 0)) {
+    lines.push(
+      '',
+      `0 req/s and – : no request of that server completed within the ${results.settings.duration} s run (each took longer).`,
+    );
   }
   lines.push(
     '',
