@@ -45,9 +45,7 @@ export function renderMarkdown(results) {
       const [a, b, r] = ['ours', 'n4j', 'raw'].map((s) => find(op, s, c));
       if (!a || !b || !r) continue;
       const cell = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} / ${fmt(x.p99)}`;
-      lines.push(
-        `| ${OPERATIONS[op].title} | ${c} | ${cell(a)} | ${cell(b)} | ${cell(r)} | ${ratio(a.p50, r.p50)} |`,
-      );
+      lines.push(`| ${OPERATIONS[op].title} | ${c} | ${cell(a)} | ${cell(b)} | ${cell(r)} | ${ratio(a.p50, r.p50)} |`);
     }
   }
   if (results.runs.some((run) => run.reqPerSec === 0)) {
