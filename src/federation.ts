@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Context, Loaders } from './context';
 import { BadUserInputError } from './errors';
 import { parseGlobalId } from './modules/common/global-id';
+import { MAX_PAGE_SIZE } from './modules/common/pagination';
 import type { EntityData } from './modules/entities';
 import { createSchema } from './schema';
 
@@ -66,7 +67,7 @@ export async function createSubgraphSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Lets `_entities` fetch only the entities above. For any other type name the subgraph library would
+ * Lets `_entities` fetch only the entities above, at most a page of them at a time. For any other type name the subgraph library would
  * fail with an internal error (unknown type) or echo the representation back as that type (a type
  * without a reference resolver); a client sending one gets BAD_USER_INPUT instead.
  */
@@ -76,6 +77,13 @@ function guardEntityTypes(subgraph: GraphQLSchema): void {
   if (!entities || !resolve) throw new Error('buildSubgraphSchema added no _entities field');
   const types = Object.keys(ENTITY_LOADERS);
   entities.resolve = (source, args: { representations: { __typename?: unknown }[] }, context, info) => {
+    // Like every list of this API, at most one page: each representation may select nested lists.
+    if (args.representations.length > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(
+        `"representations" may hold at most ${MAX_PAGE_SIZE} entities; send more in several requests`,
+        'representations',
+      );
+    }
     if (!args.representations.every((reference) => types.includes(reference.__typename as string))) {
       throw new BadUserInputError(
         `"representations" may only name the entity types ${types.join(', ')}`,

@@ -11,7 +11,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
 
 import { createAuthenticator } from './auth';
-import { BOOKMARKS_HEADER, parseBookmarksHeader, returnBookmarks } from './bookmarks';
+import { BOOKMARKS_HEADER, requestBookmarks, returnBookmarks } from './bookmarks';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { cypher, type Executor } from './db/executor';
@@ -155,12 +155,10 @@ export async function startServer(options: {
     }),
     express.json({ limit: LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          executor,
-          authenticate(req.headers.authorization),
-          parseBookmarksHeader(req.get(BOOKMARKS_HEADER)),
-        ),
+      context: async ({ req }) => {
+        const authentication = authenticate(req.headers.authorization);
+        return createContext(executor, authentication, requestBookmarks(req.get(BOOKMARKS_HEADER), authentication));
+      },
     }),
   );
   // Body-parser errors (malformed JSON, a body over the limit) as GraphQL-shaped errors, never HTML.

@@ -68,12 +68,21 @@ export function isUnavailable(error: unknown): boolean {
   return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.');
 }
 
-/** A bookmark the client sent that this database does not know (Neo4j rejects it before running anything). */
+/**
+ * A bookmark the client sent that this database cannot use (unknown, malformed, or mixing
+ * databases: Neo.ClientError.Transaction.InvalidBookmark and InvalidBookmarkMixture); Neo4j refuses
+ * it before running anything.
+ */
 const isInvalidBookmark = (error: unknown) =>
-  error instanceof Neo4jError && error.code === 'Neo.ClientError.Transaction.InvalidBookmark';
+  error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark');
 
 function mapError(error: unknown): unknown {
-  if (isInvalidBookmark(error)) return new BadUserInputError('The Neo4j-Bookmarks header holds an unknown bookmark');
+  if (isInvalidBookmark(error)) {
+    return new BadUserInputError(
+      'The Neo4j-Bookmarks header holds a bookmark this database does not know',
+      'Neo4j-Bookmarks',
+    );
+  }
   return isUnavailable(error) ? new ServiceUnavailableError() : error;
 }
 

@@ -138,6 +138,15 @@ describe('the federation subgraph over HTTP', () => {
     }
   });
 
+  it('refuses more than 100 representations in one request with BAD_USER_INPUT', async () => {
+    const representations = [...CLAIMS, CLAIMS[0] as string].map(claimReference);
+    expect(representations).toHaveLength(101);
+    const response = await server.graphql(ENTITIES, { representations });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('representations');
+    expect(response.data).toBeNull();
+  });
+
   it('serves its SDL with the @key of each entity for composition', async () => {
     const { _service } = dataOf(await server.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }'));
     for (const type of ['Claim', 'Source', 'Person', 'Organization', 'Metric']) {

@@ -47,7 +47,7 @@ describe('bookmarks: read-your-writes across requests', () => {
     const read = await postGraphQL<{ node: { id: string; title: string } | null }>(
       server.url,
       { query: READ_SOURCE, variables: { id: written.body.data!.addSource.id } },
-      { 'neo4j-bookmarks': bookmarks },
+      { authorization: `Bearer ${EDITOR_TOKEN}`, 'neo4j-bookmarks': bookmarks },
     );
     expect(read.status).toBe(200);
     expect(read.body.data?.node).toEqual(written.body.data!.addSource);
@@ -63,16 +63,35 @@ describe('bookmarks: read-your-writes across requests', () => {
       { query: ADD_SOURCE, variables: { input: sourceInput(randomUUID()) } },
       { authorization: `Bearer ${EDITOR_TOKEN}`, 'neo4j-bookmarks': 'FB:not-a-bookmark-of-this-database' },
     );
-    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.body.errors?.[0]?.message).toMatch(/unknown bookmark/);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'Neo4j-Bookmarks' });
+    expect(response.body.errors?.[0]?.message).toMatch(/bookmark this database does not know/);
     expect(JSON.stringify(response.body)).not.toMatch(/packstream|Neo\.ClientError|at \w+ \(/i);
+    // The refused bookmark is not handed back for the client to send again.
+    expect(response.headers.get('neo4j-bookmarks')).toBeNull();
     expect(await graphCounts(server.db.driver)).toEqual(counts);
+  });
+
+  it('takes bookmarks only from clients with a token, and returns none to anonymous readers', async () => {
+    const written = await addSource();
+    const anonymous = await postGraphQL(
+      server.url,
+      { query: READ_SOURCE, variables: { id: written.body.data!.addSource.id } },
+      { 'neo4j-bookmarks': written.headers.get('neo4j-bookmarks')! },
+    );
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', field: 'Neo4j-Bookmarks' });
+    const read = await postGraphQL<{ node: { id: string } | null }>(server.url, {
+      query: READ_SOURCE,
+      variables: { id: written.body.data!.addSource.id },
+    });
+    expect(read.body.data?.node?.id).toBe(written.body.data!.addSource.id);
+    expect(read.headers.get('neo4j-bookmarks')).toBeNull();
   });
 
   it.each([
     ['a space inside a bookmark', 'FB:abc def'],
     ['an empty entry', 'FB:abc,,FB:def'],
-    ['more than 16 bookmarks', Array.from({ length: 17 }, (_value, index) => `FB:b${index}`).join(',')],
+    ['more than 64 bookmarks', Array.from({ length: 65 }, (_value, index) => `FB:b${index}`).join(',')],
     ['a bookmark over 256 characters', `FB:${'a'.repeat(300)}`],
   ])('refuses a malformed header (%s) with 400 BAD_USER_INPUT naming it', async (_case, header) => {
     const response = await postGraphQL(

@@ -1,4 +1,4 @@
-import { parseBookmarksHeader } from '../../src/bookmarks';
+import { parseBookmarksHeader, requestBookmarks } from '../../src/bookmarks';
 import { AppError } from '../../src/errors';
 
 describe('the Neo4j-Bookmarks request header', () => {
@@ -18,7 +18,7 @@ describe('the Neo4j-Bookmarks request header', () => {
     ['a control character', 'FB:a\u0007b'],
     ['a non-ASCII character', 'FB:bookmärk'],
     ['an empty entry', 'FB:a,'],
-    ['17 bookmarks', Array.from({ length: 17 }, () => 'FB:a').join(',')],
+    ['65 bookmarks', Array.from({ length: 65 }, () => 'FB:a').join(',')],
   ])('refuses %s with BAD_USER_INPUT, HTTP 400, naming the header', (_case, value) => {
     let thrown: unknown;
     try {
@@ -32,5 +32,13 @@ describe('the Neo4j-Bookmarks request header', () => {
       field: 'Neo4j-Bookmarks',
       http: { status: 400 },
     });
+  });
+
+  it('is accepted from a client with a token only (401 UNAUTHENTICATED otherwise), and parsed either way', () => {
+    const viewer = { viewer: { name: 'alice', role: 'editor' as const }, failure: null };
+    expect(requestBookmarks('FB:a', viewer)).toEqual(['FB:a']);
+    expect(requestBookmarks(undefined, { viewer: null, failure: null })).toEqual([]);
+    expect(() => requestBookmarks('FB:a', { viewer: null, failure: null })).toThrow(/needs a valid bearer token/);
+    expect(() => requestBookmarks('FB:a b', viewer)).toThrow(/at most 64 bookmarks/);
   });
 });
