@@ -50,14 +50,23 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
+  // First signal: stop accepting requests, drain those in flight, close the driver, exit 0 (1 if
+  // draining failed). A second signal while draining exits at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
     logger.info('shutting down', { signal });
-    await app.close();
-    await driver.close();
-    process.exit(0);
+    let code = 0;
+    try {
+      await app.close();
+    } catch (error) {
+      logger.error('shutdown did not drain cleanly', { error });
+      code = 1;
+    } finally {
+      await driver.close();
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
