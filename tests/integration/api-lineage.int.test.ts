@@ -292,7 +292,7 @@ describe('the lineage of a claim', () => {
     ]);
   });
 
-  it('costs two statements, for a page of lineages as for one: the claims, then their neighbourhoods', async () => {
+  it('costs one statement for a claim and its lineage, two for a page of lineages: the claims, then their neighbourhoods', async () => {
     const fields = `lineage {
       claim { id } quote { exact } source { id title } publisher { name } speaker { __typename id }
       role { title organization { name } } figures { figure { id } metric { name } }
@@ -303,11 +303,27 @@ describe('the lineage of a claim', () => {
       `{ claims(first: 25) { edges { node { ${fields} } } } }`,
     );
     expect(page.data.claims.edges.length).toBeGreaterThan(1);
-    expect(one.cypherQueries).toBe(2);
+    expect(one.cypherQueries).toBe(1);
     expect(page.cypherQueries).toBe(2);
+    // The look-ahead follows fragments too, and the claim's own relations come primed with it.
+    const viaFragment = await run(
+      server,
+      `query ($id: ID!) { claim(id: $id) { ...Traced speaker { name } } } fragment Traced on Claim { lineage { source { title } } }`,
+      { id: data.claimGid(CLAIM) },
+    );
+    expect(viaFragment.cypherQueries).toBe(1);
     // Fields the neighbourhood leaves out (the metric's other figures, a role's holder) add a
     // statement per level, as everywhere else.
-    expect((await run(server, LINEAGE, { id: data.claimGid(CLAIM) })).cypherQueries).toBe(4);
+    expect((await run(server, LINEAGE, { id: data.claimGid(CLAIM) })).cypherQueries).toBe(3);
+  });
+
+  it('fetches no neighbourhood when a lineage asks only for the claim and its quote', async () => {
+    const page = await run<{ claims: { edges: unknown[] } }>(
+      server,
+      '{ claims(first: 25) { edges { node { lineage { claim { id } quote { exact start end } } } } } }',
+    );
+    expect(page.data.claims.edges.length).toBeGreaterThan(1);
+    expect(page.cypherQueries).toBe(1);
   });
 
   it('has no reviews in the seed', async () => {

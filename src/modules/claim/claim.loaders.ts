@@ -1,7 +1,6 @@
 import type { Loaders } from '../../context';
 import type { Executor } from '../../db/executor';
 import { loader, objectLoader } from '../common/loaders';
-import type { ClaimData } from './claim.mapper';
 import { ClaimRepository, type ClaimFilter, type ClaimPageRequest, type LineageData } from './claim.repository';
 
 export function createClaimLoaders(executor: Executor) {
@@ -26,11 +25,13 @@ export function createClaimLoaders(executor: Executor) {
 }
 
 /**
- * Hands what CLAIM_LINEAGES fetched to the loaders the lineage's fields (and their nested fields)
- * read, so they resolve from the cache instead of running a statement each. A key already loaded
- * keeps its value (`prime` does not overwrite).
+ * Hands what CLAIM_LINEAGES fetched to the loaders the claim's and its lineage's fields (and their
+ * nested fields) read, so they resolve from the cache instead of running a statement each. A key
+ * already loaded keeps its value (`prime` does not overwrite).
  */
-export function primeLineage(loaders: Loaders, claim: ClaimData, lineage: LineageData): void {
+export function primeLineage(loaders: Loaders, lineage: LineageData): void {
+  const { claim } = lineage;
+  loaders.claims.byKey.prime(claim.key, claim);
   if (lineage.source) loaders.sources.byKey.prime(claim.sourceKey, lineage.source);
   loaders.sources.publisher.prime(claim.sourceKey, lineage.publisher);
   loaders.claims.speaker.prime(claim.key, lineage.speaker);

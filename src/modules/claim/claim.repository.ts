@@ -187,9 +187,9 @@ function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData 
 }
 
 /**
- * A claim's lineage neighbourhood in one statement: what CLAIMS_BY_KEYS' neighbours SOURCES_BY_KEYS,
+ * A claim and its lineage neighbourhood in one statement: what CLAIMS_BY_KEYS and SOURCES_BY_KEYS,
  * SOURCE_PUBLISHERS, CLAIM_SPEAKERS, CLAIM_ROLES (+ ROLE_ORGANIZATIONS), CLAIM_FIGURES
- * (+ FIGURE_METRICS), CLAIM_EVIDENCE and REVIEWS_OF_CLAIMS return, in their orders. Seven statements
+ * (+ FIGURE_METRICS), CLAIM_EVIDENCE and REVIEWS_OF_CLAIMS return, in their orders. Eight statements
  * (each its own transaction) cost far more than one: bench/README.md, "Findings". The other figures
  * of each metric (FIGURE_SIBLINGS) are left out: a metric's series is unbounded and a lineage
  * rarely asks for it, so it stays its own batched statement when asked for.
@@ -197,7 +197,7 @@ function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData 
 export const CLAIM_LINEAGES = cypher(
   'claim.lineage',
   `UNWIND $keys AS key MATCH (c:Claim {id: key})
-  RETURN key,
+  RETURN key, c AS claim,
     head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s }) AS source,
     head(COLLECT { MATCH (:Source {id: c.sourceId})-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
     head(COLLECT { MATCH (c)-[:SAID_BY]->(speaker) RETURN speaker }) AS speaker,
@@ -214,6 +214,7 @@ export const CLAIM_LINEAGES = cypher(
 
 /** What CLAIM_LINEAGES returns for one claim, mapped as the single-purpose statements map it. */
 export interface LineageData {
+  claim: ClaimData;
   source: SourceData | undefined;
   publisher: OrganizationData | null;
   speaker: EntityData | null;
@@ -237,6 +238,7 @@ function mapLineage(record: Neo4jRecord): LineageData {
   const evidence = record.get('evidence') as { node: Neo4jNode; link: Relationship }[];
   const reviews = record.get('reviews') as Neo4jNode[];
   return {
+    claim: mapClaim((record.get('claim') as Neo4jNode).properties as Properties),
     source: source === null ? undefined : mapSource(source),
     publisher: publisher === null ? null : mapOrganization(publisher),
     speaker: speaker === null ? null : mapEntity(speaker),

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { idOf } from '../common/global-id';
 import { checkRange, cleanText, MAX_QUERY_TEXT } from '../common/input-validation';
+import { selectedFields } from '../common/selection';
 import type { EntityData } from '../entities';
 import { Figure } from '../figure/figure.type';
 import { Metric } from '../metric/metric.type';
@@ -22,6 +24,9 @@ import { EvidenceLink } from './evidence.type';
 import { ClaimLineage } from './lineage.type';
 
 const SPEAKER_TYPES = ['Person', 'Organization', 'VirtualPresenter'] as const;
+
+/** Fields of ClaimLineage answered from the claim itself, without its neighbourhood. */
+const LINEAGE_FIELDS_AT_HAND = new Set(['claim', 'quote', '__typename']);
 
 /** Turns the public filter (global ids, enums) into the repository's (stored ids), checking every field. */
 export function toClaimFilter(input: ClaimFilterInput | null | undefined): ClaimFilter {
@@ -70,8 +75,13 @@ export class ClaimResolver {
   async claim(
     @Arg('id', () => ID, { description: 'Global id of the claim.' }) id: string,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClaimData> {
     const key = idOf(id, ['Claim']);
+    // A fact-checker's question, "where does this come from": the claim and its lineage
+    // neighbourhood in one statement instead of the claim first, then its neighbourhood.
+    const lineage = selectedFields(info).has('lineage') ? await context.loaders.claims.lineage.load(key) : undefined;
+    if (lineage) primeLineage(context.loaders, lineage);
     const claim = await context.loaders.claims.byKey.load(key);
     if (!claim) throw new NotFoundError('Claim', id);
     return claim;
@@ -141,10 +151,16 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => ClaimLineage, { description: 'Where the claim comes from and what it rests on, in one object.' })
-  async lineage(@Root() claim: ClaimData, @Ctx() context: Context): Promise<ClaimLineage> {
-    // One statement for the whole neighbourhood; the lineage's field resolvers then hit primed loaders.
-    const lineage = await context.loaders.claims.lineage.load(claim.key);
-    if (lineage) primeLineage(context.loaders, claim, lineage);
+  async lineage(
+    @Root() claim: ClaimData,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClaimLineage> {
+    // One statement for the whole neighbourhood (a cache hit when claim(id) fetched it already);
+    // the lineage's field resolvers then hit primed loaders. The claim and its quote need nothing.
+    const needsNeighbourhood = [...selectedFields(info)].some((name) => !LINEAGE_FIELDS_AT_HAND.has(name));
+    const lineage = needsNeighbourhood ? await context.loaders.claims.lineage.load(claim.key) : undefined;
+    if (lineage) primeLineage(context.loaders, lineage);
     return { claim };
   }
 }

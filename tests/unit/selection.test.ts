@@ -1,0 +1,46 @@
+import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+
+import { selectedFields } from '../../src/modules/common/selection';
+
+/** Runs `query` against a tiny schema and returns what `selectedFields` saw at Query.claim. */
+function fieldsSeenAtClaim(query: string): string[] {
+  const schema = buildSchema(`
+    type Lineage { source: String quote: String }
+    type Claim { id: ID text: String lineage: Lineage }
+    type Query { claim: Claim }
+  `);
+  let seen: string[] = [];
+  execute({
+    schema,
+    document: parse(query),
+    rootValue: {
+      claim: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+        seen = [...selectedFields(info)].sort();
+        return null;
+      },
+    },
+  });
+  return seen;
+}
+
+describe('selectedFields: the fields asked for directly under the field being resolved', () => {
+  it('lists direct fields, not the fields nested below them', () => {
+    expect(fieldsSeenAtClaim('{ claim { id lineage { source } } }')).toEqual(['id', 'lineage']);
+  });
+
+  it('follows inline fragments and fragment spreads, fragments spread twice included', () => {
+    expect(
+      fieldsSeenAtClaim(
+        '{ claim { ... on Claim { text } ...Traced ...Traced } } fragment Traced on Claim { lineage { quote } }',
+      ),
+    ).toEqual(['lineage', 'text']);
+  });
+
+  it('merges the selections of a field asked for twice', () => {
+    expect(fieldsSeenAtClaim('{ claim { id } claim { lineage { quote } } }')).toEqual(['id', 'lineage']);
+  });
+
+  it('sees aliased fields by their name', () => {
+    expect(fieldsSeenAtClaim('{ claim { trace: lineage { quote } } }')).toEqual(['lineage']);
+  });
+});
