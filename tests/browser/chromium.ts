@@ -5,6 +5,9 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { seed } from '../../src/ingest/ingest';
+import { startTestServer, type TestServer } from '../support/server';
+
 /**
  * Browser tests drive Debian's chromium (apt-get install chromium; .ci/run installs it when it is
  * missing) through playwright-core: no browser download, nothing fetched from the network.
@@ -85,4 +88,23 @@ export async function screenshotOnFailure(browser: Browser, name: string, steps:
     await browser.screenshot(`${name}-failed.png`).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * For a test file: the pages built, the service started with the article seeded, and a chromium,
+ * all set up before its tests and closed after them. Read `server` and `browser` inside the tests.
+ */
+export function useSeededServiceInChromium(): { server: TestServer; browser: Browser } {
+  const setup = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    buildWeb();
+    setup.server = await startTestServer();
+    await seed(setup.server.db.executor);
+    setup.browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await setup.browser?.close();
+    await setup.server?.close();
+  });
+  return setup;
 }

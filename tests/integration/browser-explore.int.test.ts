@@ -1,28 +1,13 @@
-import { seed } from '../../src/ingest/ingest';
-import { buildWeb, openBrowser, screenshotOnFailure, type Browser } from '../browser/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { screenshotOnFailure, useSeededServiceInChromium } from '../browser/chromium';
 
 /** The lineage explorer at /explore: search, pick a claim, see its lineage drawn, expand a node. */
 describe('the lineage explorer in chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    await seed(server.db.executor);
-    browser = await openBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const setup = useSeededServiceInChromium();
 
   it('searches "charging", opens the NEVs-per-charging-station claim and draws its lineage', async () => {
-    const { page } = browser;
-    await screenshotOnFailure(browser, 'explore', async () => {
-      await page.goto(`${server.url}/explore`);
+    const { page } = setup.browser;
+    await screenshotOnFailure(setup.browser, 'explore', async () => {
+      await page.goto(`${setup.server.url}/explore`);
       await page.locator('#search').fill('charging');
       await page.locator('#search').press('Enter');
       const result = page.getByTestId('result').filter({ hasText: '2.4 NEVs for every charging station' });
@@ -42,8 +27,8 @@ describe('the lineage explorer in chromium', () => {
       await graph.locator('g.node[data-kind="metric"]').first().click();
       await page.getByTestId('metric-chart').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('metric-chart').innerHTML()).toContain('NEVs per charging station');
-      await browser.screenshot('explore.png');
-      expect(browser.problems).toEqual([]);
+      await setup.browser.screenshot('explore.png');
+      expect(setup.browser.problems).toEqual([]);
     });
   }, 90_000);
 });

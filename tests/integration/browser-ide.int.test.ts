@@ -1,40 +1,25 @@
-import { seed } from '../../src/ingest/ingest';
 import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
-import { buildWeb, openBrowser, type Browser } from '../browser/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSeededServiceInChromium } from '../browser/chromium';
 
 /** The offline GraphQL IDE (GraphiQL from npm) at /ide and at GET /graphql in a browser. */
 describe('the GraphQL IDE in chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    await seed(server.db.executor);
-    browser = await openBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const setup = useSeededServiceInChromium();
 
   it('answers a browser on GET /graphql with the bundled IDE, and GraphQL clients with GraphQL', async () => {
-    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    const page = await fetch(`${setup.server.url}/graphql`, { headers: { accept: 'text/html,*/*;q=0.8' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('/ide/ide.js');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z]/i);
-    const api = await server.graphql<{ __typename: string }>('{ __typename }');
+    const api = await setup.server.graphql<{ __typename: string }>('{ __typename }');
     expect(api.data).toEqual({ __typename: 'Query' });
   });
 
   it("keeps Apollo's landing page (from its CDN) with GRAPHQL_IDE=apollo", async () => {
     const app = await startServer({
-      config: { ...server.config, graphqlIde: 'apollo' },
-      executor: server.db.executor,
+      config: { ...setup.server.config, graphqlIde: 'apollo' },
+      executor: setup.server.db.executor,
       schema: await createSchema(),
       port: 0,
     });
@@ -49,8 +34,8 @@ describe('the GraphQL IDE in chromium', () => {
   });
 
   it('opens with the documented operations and runs the lineage example', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/ide`);
+    const { page } = setup.browser;
+    await page.goto(`${setup.server.url}/ide`);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     const tabs = page.locator('.graphiql-tab');
     const tabNames = await tabs.allInnerTexts();
@@ -72,13 +57,13 @@ describe('the GraphQL IDE in chromium', () => {
     expect(text).toContain('NEVs per charging station');
     expect(text).toContain('"CGTN"');
     expect(text).not.toContain('"errors"');
-    await browser.screenshot('ide.png');
-    expect(browser.problems).toEqual([]);
+    await setup.browser.screenshot('ide.png');
+    expect(setup.browser.problems).toEqual([]);
   }, 60_000);
 
   it('serves the same IDE at GET /graphql for a browser', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/graphql`);
+    const { page } = setup.browser;
+    await page.goto(`${setup.server.url}/graphql`);
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
   }, 60_000);
 });
