@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { toGlobalId } from '../../src/modules/common/global-id';
-import { decodeGlobalId, sourceInput } from '../support/api';
+import { ADD_SOURCE, READ_SOURCE, decodeGlobalId, sourceInput } from '../support/api';
 import { graphCounts, type GraphCounts } from '../support/neo4j';
 import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from '../support/server';
-
-const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title } }`;
-const READ_SOURCE = `query ReadSource($id: ID!) { node(id: $id) { ... on Source { id title } } }`;
 
 describe('bookmarks: read-your-writes across requests', () => {
   let server: TestServer;

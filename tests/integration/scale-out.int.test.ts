@@ -7,13 +7,10 @@ import path from 'node:path';
 
 import { sha256 } from '../../src/ingest/compile';
 import { toGlobalId } from '../../src/modules/common/global-id';
-import { sourceInput } from '../support/api';
+import { ADD_SOURCE, READ_SOURCE, sourceInput } from '../support/api';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { childEnv, compileEntry, PROJECT_ROOT } from '../support/reliability';
 import { EDITOR_TOKEN, postGraphQL } from '../support/server';
-
-const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title } }`;
-const READ_SOURCE = `query ReadSource($id: ID!) { node(id: $id) { ... on Source { id title } } }`;
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

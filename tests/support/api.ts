@@ -132,6 +132,10 @@ export async function insertTestPerson(driver: Driver, person: { id: string; nam
   await driver.executeQuery('CREATE (:Person {id: $id, name: $name})', person);
 }
 
+/** Adds a source (AddSourceInput, see sourceInput) and answers its id and title. */
+export const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title } }`;
+export const READ_SOURCE = `query ReadSource($id: ID!) { node(id: $id) { ... on Source { id title } } }`;
+
 /** AddSourceInput for a source of its own (its key is a hash of the text, so `marker` makes it new). */
 export const sourceInput = (marker: string) => ({
   title: `Bookmark test ${marker}`,

@@ -10,6 +10,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: { cypherQueries?: number };
 }
 
+interface GraphQLOptions {
+  token?: string;
+  operationName?: string;
+}
+
 export interface TestServer {
   url: string;
   db: TestDatabase;
@@ -18,7 +23,7 @@ export interface TestServer {
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { token?: string; operationName?: string },
+    options?: GraphQLOptions,
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -65,13 +70,13 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     url: app.url,
     db,
     config,
-    async graphql(query, variables, options = {}) {
-      const { status, body } = await postGraphQL(
+    async graphql<T>(query: string, variables?: Record<string, unknown>, options: GraphQLOptions = {}) {
+      const { status, body } = await postGraphQL<T>(
         app.url,
         { query, variables, operationName: options.operationName },
         options.token ? { authorization: `Bearer ${options.token}` } : {},
       );
-      return { status, ...body } as GraphQLResponse<never>;
+      return { status, ...body };
     },
     async close() {
       await app.close();
