@@ -62,9 +62,9 @@ export const returnBookmarks: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue, operation, errors }) {
-        // A request refused before its context was built has no bookmarks to return, and after
-        // Neo4j refused the client's bookmarks, the manager still holds only those.
-        if (!contextValue?.auth?.viewer) return;
+        // Nothing to return to anonymous clients or a request refused before its context was built;
+        // and after Neo4j refused the client's bookmarks, the manager still holds only those.
+        if (!contextValue?.bookmarks) return;
         if (errors?.some((error) => error.extensions?.field === BOOKMARKS_FIELD)) return;
         const bookmarks = [...(await contextValue.bookmarks.getBookmarks())];
         if (bookmarks.length === 0) return;

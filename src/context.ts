@@ -41,13 +41,18 @@ export interface Context {
   auth: Authentication;
   /** Statements run for this request, in order: for the query-count extension, logs and tests. */
   queries: QueryEvent[];
-  /** Chains the request's transactions causally; starts from the bookmarks the client sent (src/bookmarks.ts). */
-  bookmarks: BookmarkManager;
+  /**
+   * Chains the request's transactions causally, starting from the bookmarks the client sent
+   * (src/bookmarks.ts). Only for clients with a token: anonymous requests cannot write, so they have
+   * no write of their own to wait for, and they get no bookmarks back.
+   */
+  bookmarks: BookmarkManager | null;
 }
 
 export function createContext(executor: Executor, auth: Authentication, initialBookmarks: string[] = []): Context {
   const queries: QueryEvent[] = [];
-  const bookmarks = bookmarkManager({ initialBookmarks });
-  const requestExecutor = executor.withBookmarks(bookmarks).withObserver((event) => queries.push(event));
+  const bookmarks = auth.viewer ? bookmarkManager({ initialBookmarks }) : null;
+  const causal = bookmarks ? executor.withBookmarks(bookmarks) : executor;
+  const requestExecutor = causal.withObserver((event) => queries.push(event));
   return { executor: requestExecutor, loaders: createLoaders(requestExecutor), auth, queries, bookmarks };
 }
