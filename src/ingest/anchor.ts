@@ -18,6 +18,7 @@ export interface TextAnchor {
 }
 
 export type AnchorFailure =
+  | { kind: 'empty-needle' }
   | { kind: 'not-found' }
   | { kind: 'ambiguous'; occurrences: number }
   | { kind: 'occurrence-out-of-range'; occurrences: number };
@@ -34,8 +35,14 @@ export function sliceCodePoints(text: string, start: number, end?: number): stri
   return Array.from(text).slice(start, end).join('');
 }
 
-/** UTF-16 indexes of every occurrence of `needle`, overlapping ones included. */
+/**
+ * UTF-16 indexes of every occurrence of `needle`, overlapping ones included.
+ * Precondition: `needle` is not empty. `indexOf('')` never returns -1 (past the end it returns the
+ * length), so an empty needle would grow the array until V8 aborts the process. Bound: at most
+ * `haystack.length` entries, since each start index is strictly greater than the one before.
+ */
 function occurrencesOf(haystack: string, needle: string): number[] {
+  if (needle.length === 0) throw new RangeError('occurrencesOf needs a non-empty needle');
   const found: number[] = [];
   for (let index = haystack.indexOf(needle); index !== -1; index = haystack.indexOf(needle, index + 1)) {
     found.push(index);
@@ -48,6 +55,7 @@ function occurrencesOf(haystack: string, needle: string): number[] {
  * without it the anchor would silently pick one of several places.
  */
 export function anchorQuote(text: string, quote: string, occurrence?: number): AnchorResult {
+  if (quote.length === 0) return { ok: false, failure: { kind: 'empty-needle' } };
   const found = occurrencesOf(text, quote);
   if (found.length === 0) return { ok: false, failure: { kind: 'not-found' } };
   if (occurrence === undefined && found.length > 1) {
@@ -75,6 +83,8 @@ export function anchorQuote(text: string, quote: string, occurrence?: number): A
 
 export function describeAnchorFailure(failure: AnchorFailure): string {
   switch (failure.kind) {
+    case 'empty-needle':
+      return 'must not be empty: an empty quote matches everywhere';
     case 'not-found':
       return 'quote not found in the source text';
     case 'ambiguous':

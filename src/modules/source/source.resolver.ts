@@ -92,6 +92,7 @@ export class SourceMutationResolver {
     }
     const bodyAnchor = (phrase: string | null | undefined, field: string) => {
       if (phrase == null) return undefined;
+      if (phrase.trim() === '') throw new BadUserInputError(`"${field}" must not be empty`, field);
       const anchored = anchorQuote(text, phrase);
       if (!anchored.ok) throw new BadUserInputError(describeAnchorFailure(anchored.failure), field);
       return anchored.anchor;
