@@ -35,8 +35,12 @@ function endOfYear(year: number, expression: string, relative: boolean): Resolve
   return { label: `end of ${year}`, start: day, end: day, expression, relative };
 }
 
+/** No phrase of the grammar is longer; a longer one is refused before any pattern runs on it. */
+export const MAX_PERIOD_EXPRESSION_LENGTH = 64;
+
 /** Returns the resolved period, or undefined when the expression is not in the grammar. */
 export function resolvePeriod(expression: string, publishedDate: string): ResolvedPeriod | undefined {
+  if (expression.length > MAX_PERIOD_EXPRESSION_LENGTH) return undefined;
   const normalized = expression.trim().toLowerCase().replace(/\s+/g, ' ');
   const publishedYear = Number(publishedDate.slice(0, 4));
 

@@ -7,6 +7,7 @@ import type { ZodError } from 'zod';
 import { annotationSchema, sourceMetaSchema, type Annotation, type SourceMeta } from './annotation.schema';
 import { compileAnnotation, type IssuePath } from './compile';
 import type { SourceGraph } from './source-graph';
+import { excessiveFlowNesting, MAX_FLOW_NESTING } from './yaml-bounds';
 
 /** Annotation files are written by hand; anything this large is a mistake or an attack. */
 export const MAX_ANNOTATION_BYTES = 2 * 1024 * 1024;
@@ -94,6 +95,15 @@ function parseYaml(
   content: string,
 ): { data: unknown; locate: (issuePath: IssuePath) => Partial<AnnotationIssue> } {
   const lineCounter = new LineCounter();
+  const tooDeep = excessiveFlowNesting(content);
+  if (tooDeep !== undefined) {
+    const before = content.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    const column = tooDeep - before.lastIndexOf('\n');
+    throw new AnnotationError([
+      { file, line, column, message: `collections are nested more than ${MAX_FLOW_NESTING} levels deep` },
+    ]);
+  }
   const document: Document.Parsed = parseDocument(content, {
     lineCounter,
     uniqueKeys: true,
