@@ -1,4 +1,5 @@
 import type { EntityData } from '../modules/entities';
+import { claimReviewOf } from '../modules/review/claim-review';
 import type { SourceExport } from './source-export.repository';
 
 /**
@@ -120,20 +121,8 @@ export function toSourceJsonLd({ source, publisher, claims, figures }: SourceExp
         },
         ...reviews.map((review) => ({
           '@id': nodeIri('Review', review.key),
-          '@type': 'ClaimReview',
+          ...claimReviewOf(review, claim.text),
           itemReviewed: { '@id': claimIri },
-          claimReviewed: claim.text,
-          reviewBody: review.explanation,
-          datePublished: review.datePublished,
-          author: { '@type': 'Person', name: review.reviewer },
-          reviewRating: {
-            '@type': 'Rating',
-            ratingValue: review.rating,
-            bestRating: 5,
-            worstRating: 1,
-            alternateName: review.ratingLabel,
-          },
-          ...(review.url ? { url: review.url } : {}),
         })),
       ];
     }),
