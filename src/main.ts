@@ -50,13 +50,15 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  // First signal: stop accepting requests, drain those in flight, close the driver, exit 0 (1 if
-  // draining failed). A second signal while draining exits at once.
+  // First signal: /ready turns 503 and requests are still served for DRAIN_DELAY_MS, then the port
+  // closes, the requests in flight finish, the driver closes and the process exits 0 (1 if draining
+  // failed). A second signal while draining exits at once. Restarting is the supervisor's job
+  // (docs/scaling.md).
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    logger.info('shutting down', { signal });
+    logger.info('shutting down', { signal, drainDelayMs: config.drainDelayMs });
     let code = 0;
     try {
       await app.close();

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -116,8 +117,12 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
   });
 }
 
-/** /metrics for Prometheus, /health (the process answers) and /ready (Neo4j answers too). */
-function mountProbes(app: express.Express, executor: Executor): void {
+/**
+ * /metrics for Prometheus, /health (the process answers: liveness) and /ready (it takes requests and
+ * Neo4j answers: readiness). While the process drains, /ready is 503 and /health stays 200, so a
+ * load balancer stops routing to it without a supervisor restarting it.
+ */
+function mountProbes(app: express.Express, executor: Executor, isDraining: () => boolean): void {
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
@@ -125,6 +130,10 @@ function mountProbes(app: express.Express, executor: Executor): void {
     response.json({ status: 'ok' });
   });
   app.get('/ready', async (_request, response) => {
+    if (isDraining()) {
+      response.status(503).json({ status: 'draining', reason: 'the service is shutting down' });
+      return;
+    }
     try {
       await executor.read(PING);
       response.json({ status: 'ready', neo4j: 'reachable' });
@@ -192,7 +201,9 @@ async function listen(httpServer: http.Server, port: number, host: string): Prom
 /**
  * The HTTP service: GraphQL on /graphql, liveness on /health, readiness (Neo4j reachable) on /ready,
  * the JSON-LD export, /metrics and the pages for people.
- * `close` stops accepting requests, drains the ones in flight, then resolves; the caller owns the driver.
+ * `close` drains: /ready turns 503 at once, requests are still served for `config.drainDelayMs` (for
+ * a load balancer to notice), then the port closes, the requests in flight finish and it resolves.
+ * The caller owns the driver.
  */
 export async function startServer(options: {
   config: Config;
@@ -211,7 +222,8 @@ export async function startServer(options: {
   await apollo.start();
 
   app.use(exportRouter(executor));
-  mountProbes(app, executor);
+  let draining = false;
+  mountProbes(app, executor, () => draining);
   mountPages(app, config);
   mountGraphQL(app, apollo, executor, config);
   app.use(handleBodyErrors);
@@ -219,6 +231,10 @@ export async function startServer(options: {
   const port = await listen(httpServer, options.port ?? config.port, config.host);
   return {
     url: `http://localhost:${port}`,
-    close: () => apollo.stop(),
+    async close() {
+      draining = true;
+      await setTimeout(config.drainDelayMs);
+      await apollo.stop();
+    },
   };
 }
