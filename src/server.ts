@@ -72,16 +72,19 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The options every limit shares: refuse the operation with QUERY_TOO_COMPLEX, and say nothing more. */
-const refuse = { propagateOnRejection: false, onReject: [rejectAsTooComplex] };
+/**
+ * What every limit does over its bound: refuse the operation with QUERY_TOO_COMPLEX and say nothing
+ * more. A fresh object per limit, as Armor writes into the options it is given.
+ */
+const refuse = () => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex] });
 
 /** GraphQL Armor's limits as validation rules and plugins; the token limit is graphql-js's (see below). */
 function armorProtection(config: Config) {
   return new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, ...refuse },
-    maxAliases: { n: LIMITS.maxAliases, ...refuse },
-    costLimit: { maxCost: LIMITS.maxCost, ...refuse },
-    maxDirectives: { n: LIMITS.maxDirectives, ...refuse },
+    maxDepth: { n: LIMITS.maxDepth, ...refuse() },
+    maxAliases: { n: LIMITS.maxAliases, ...refuse() },
+    costLimit: { maxCost: LIMITS.maxCost, ...refuse() },
+    maxDirectives: { n: LIMITS.maxDirectives, ...refuse() },
     // Armor's token limit re-parses the document in a plugin hook, where any syntax error becomes a
     // 500 GRAPHQL_VALIDATION_FAILED; graphql-js enforces the limit while parsing instead (parseOptions).
     maxTokens: { enabled: false },
