@@ -348,6 +348,94 @@ async function drive(server, name, f, { conns, seconds, strict }) {
 
 // ---------------------------------------------------------------- main
 
+/** Loads the generated data unless the database holds exactly this size already; the load's figures, or null. */
+async function ensureData(driver) {
+  const state = await benchState(driver);
+  if (state.size === size && state.claims === shape.claims) {
+    log(`reusing loaded ${size} data (${state.claims} bench claims)`);
+    return null;
+  }
+  if (state.claims > 0 || state.size) {
+    log(`replacing loaded bench data (${state.size ?? 'partial'}, ${state.claims} claims)`);
+    await clean(driver);
+  }
+  log(`loading ${size} (${shape.claims} claims) with batched UNWIND`);
+  const load = await loadBulk(driver, size);
+  log(`loaded ${load.claims} claims in ${load.seconds.toFixed(1)} s: ${Math.round(load.claimsPerSecond)} claims/s`);
+  return load;
+}
+
+/** --smoke: a second of load per server and operation, which must answer every request without an error. */
+async function smoke(f) {
+  for (const name of opNames) {
+    for (const server of SERVERS) {
+      const run = await drive(server, name, f, { conns: 4, seconds: 1, strict: true });
+      assert(
+        run.errors === 0 && run.requests > 0,
+        `${name} on ${server}: ${run.errors} errors, ${run.requests} requests`,
+      );
+    }
+  }
+  log('smoke: every server answered every operation correctly, identically and without errors under load');
+}
+
+/** Every operation at every concurrency on every server, warmed up first; the servers take turns going first. */
+async function measure(f, roundTrips) {
+  const runs = [];
+  let turn = 0;
+  for (const name of opNames) {
+    for (const conns of connections) {
+      const order = SERVERS.map((_, i) => SERVERS[(i + turn) % SERVERS.length]);
+      turn += 1;
+      for (const server of order) {
+        await drive(server, name, f, { conns, seconds: warmup, strict: false });
+        const run = await drive(server, name, f, { conns, seconds: duration, strict: false });
+        runs.push({ op: name, server, connections: conns, ...run, roundTrips: roundTrips[name][server] });
+        log(
+          `${name.padEnd(12)} c=${String(conns).padEnd(2)} ${server.padEnd(4)} ${String(run.reqPerSec).padStart(8)} req/s  p50 ${run.p50} ms  p95 ${run.p95} ms  p99 ${run.p99} ms  errors ${run.errors}`,
+        );
+      }
+    }
+  }
+  return runs;
+}
+
+/** bench/results/<date>-<size>[-tag].json, its tables printed and, untagged, in bench/README.md. */
+function writeResults({ startedAt, f, load, roundTrips, memory, runs }) {
+  const results = {
+    date: startedAt.toISOString(),
+    size,
+    shape,
+    totalClaims: f.totalClaims,
+    deepOffset: f.deepOffset,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    settings: { duration, warmup, connections, loadGenerator: 'autocannon (programmatic, same host)' },
+    load,
+    roundTrips,
+    peakMemoryMiB: memory,
+    runs,
+  };
+  const dir = path.join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const suffix = args.tag ? `-${args.tag}` : '';
+  const file = path.join(dir, `${startedAt.toISOString().slice(0, 10)}-${size}${suffix}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results: ${path.relative(root, file)}`);
+  const markdown = renderMarkdown(results);
+  console.log(markdown);
+  if (!args['no-readme'] && !args.tag) updateReadme(size, markdown);
+  // Keep `prettier --check .` clean for what the run wrote.
+  spawnSync('npx', ['prettier', '--write', file, path.join(root, 'bench', 'README.md')], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+}
+
 async function main() {
   ensureNeo4j();
   build();
@@ -355,19 +443,7 @@ async function main() {
   const startedAt = new Date();
   try {
     await migrate(driver);
-    const state = await benchState(driver);
-    let load = null;
-    if (state.size !== size || state.claims !== shape.claims) {
-      if (state.claims > 0 || state.size) {
-        log(`replacing loaded bench data (${state.size ?? 'partial'}, ${state.claims} claims)`);
-        await clean(driver);
-      }
-      log(`loading ${size} (${shape.claims} claims) with batched UNWIND`);
-      load = await loadBulk(driver, size);
-      log(`loaded ${load.claims} claims in ${load.seconds.toFixed(1)} s: ${Math.round(load.claimsPerSecond)} claims/s`);
-    } else {
-      log(`reusing loaded ${size} data (${state.claims} bench claims)`);
-    }
+    const load = await ensureData(driver);
 
     for (const server of SERVERS) startServer(server);
     await Promise.all(SERVERS.map(waitUntilUp));
@@ -377,72 +453,11 @@ async function main() {
     log(`${f.totalClaims} claims in the database; deep page after offset ${f.deepOffset}`);
     const roundTrips = await checkAll(f);
 
-    const runs = [];
-    if (args.smoke) {
-      for (const name of opNames) {
-        for (const server of SERVERS) {
-          const run = await drive(server, name, f, { conns: 4, seconds: 1, strict: true });
-          assert(
-            run.errors === 0 && run.requests > 0,
-            `${name} on ${server}: ${run.errors} errors, ${run.requests} requests`,
-          );
-        }
-      }
-      log('smoke: every server answered every operation correctly, identically and without errors under load');
-    } else {
-      let turn = 0;
-      for (const name of opNames) {
-        for (const conns of connections) {
-          const order = SERVERS.map((_, i) => SERVERS[(i + turn) % SERVERS.length]);
-          turn += 1;
-          for (const server of order) {
-            await drive(server, name, f, { conns, seconds: warmup, strict: false });
-            const run = await drive(server, name, f, { conns, seconds: duration, strict: false });
-            runs.push({ op: name, server, connections: conns, ...run, roundTrips: roundTrips[name][server] });
-            log(
-              `${name.padEnd(12)} c=${String(conns).padEnd(2)} ${server.padEnd(4)} ${String(run.reqPerSec).padStart(8)} req/s  p50 ${run.p50} ms  p95 ${run.p95} ms  p99 ${run.p99} ms  errors ${run.errors}`,
-            );
-          }
-        }
-      }
-    }
+    if (args.smoke) await smoke(f);
+    const runs = args.smoke ? [] : await measure(f, roundTrips);
     const memory = Object.fromEntries(SERVERS.map((s) => [s, peakMemoryMiB(s)]));
     await stopServers();
-
-    if (!args.smoke) {
-      const results = {
-        date: startedAt.toISOString(),
-        size,
-        shape,
-        totalClaims: f.totalClaims,
-        deepOffset: f.deepOffset,
-        machine: {
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model,
-          memoryGiB: Math.round(totalmem() / 2 ** 30),
-          node: process.version,
-        },
-        settings: { duration, warmup, connections, loadGenerator: 'autocannon (programmatic, same host)' },
-        load,
-        roundTrips,
-        peakMemoryMiB: memory,
-        runs,
-      };
-      const dir = path.join(root, 'bench', 'results');
-      mkdirSync(dir, { recursive: true });
-      const suffix = args.tag ? `-${args.tag}` : '';
-      const file = path.join(dir, `${startedAt.toISOString().slice(0, 10)}-${size}${suffix}.json`);
-      writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-      log(`results: ${path.relative(root, file)}`);
-      const markdown = renderMarkdown(results);
-      console.log(markdown);
-      if (!args['no-readme'] && !args.tag) updateReadme(size, markdown);
-      // Keep `prettier --check .` clean for what the run wrote.
-      spawnSync('npx', ['prettier', '--write', file, path.join(root, 'bench', 'README.md')], {
-        cwd: root,
-        stdio: 'ignore',
-      });
-    }
+    if (!args.smoke) writeResults({ startedAt, f, load, roundTrips, memory, runs });
   } finally {
     await stopServers();
     if ((args.smoke && !args.keep) || args.clean) {

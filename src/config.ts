@@ -52,6 +52,11 @@ const envSchema = z.object({
     .min(100)
     .max(600_000)
     .default(15_000),
+  /**
+   * On SIGTERM, how long the service keeps serving with /ready at 503 before it closes its port, so
+   * a load balancer or Kubernetes stops sending it requests first. Default 5 s in production, else 0.
+   */
+  DRAIN_DELAY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).max(120_000).optional(),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(4000),
   HOST: optionalText.default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -132,6 +137,8 @@ export interface Config {
     isLocal: boolean;
   };
   port: number;
+  /** DRAIN_DELAY_MS: after SIGTERM, how long /ready answers 503 while requests are still served. */
+  drainDelayMs: number;
   /** Cypher statements slower than this are logged with their name and parameter shape. */
   slowQueryMs: number;
   host: string;
@@ -179,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       isLocal: values.NEO4J_URI === undefined,
     },
     port: values.PORT,
+    drainDelayMs: values.DRAIN_DELAY_MS ?? (values.NODE_ENV === 'production' ? 5_000 : 0),
     slowQueryMs: values.SLOW_QUERY_MS,
     host: values.HOST ?? '0.0.0.0',
     environment: values.NODE_ENV,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -72,35 +73,30 @@ export interface App {
 }
 
 /**
- * The HTTP service: GraphQL on /graphql, liveness on /health, readiness (Neo4j reachable) on /ready.
- * `close` stops accepting requests, drains the ones in flight, then resolves; the caller owns the driver.
+ * What every limit does over its bound: refuse the operation with QUERY_TOO_COMPLEX and say nothing
+ * more. A fresh object per limit, as Armor writes into the options it is given.
  */
-export async function startServer(options: {
-  config: Config;
-  executor: Executor;
-  schema: GraphQLSchema;
-  port?: number;
-}): Promise<App> {
-  const { config, schema } = options;
-  // Every statement the service runs is timed for /metrics, and slow ones are logged.
-  const executor = options.executor.withObserver(observeQueries(config.slowQueryMs));
-  reportPoolSize(config.neo4j.maxPoolSize);
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
-    maxAliases: { n: LIMITS.maxAliases, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
-    costLimit: { maxCost: LIMITS.maxCost, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
-    maxDirectives: { n: LIMITS.maxDirectives, propagateOnRejection: false, onReject: [rejectAsTooComplex] },
+const refuse = () => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex] });
+
+/** GraphQL Armor's limits as validation rules and plugins; the token limit is graphql-js's (see below). */
+function armorProtection(config: Config) {
+  return new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ...refuse() },
+    maxAliases: { n: LIMITS.maxAliases, ...refuse() },
+    costLimit: { maxCost: LIMITS.maxCost, ...refuse() },
+    maxDirectives: { n: LIMITS.maxDirectives, ...refuse() },
     // Armor's token limit re-parses the document in a plugin hook, where any syntax error becomes a
     // 500 GRAPHQL_VALIDATION_FAILED; graphql-js enforces the limit while parsing instead (parseOptions).
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.environment === 'production' },
-  });
-  const protection = armor.protect();
+  }).protect();
+}
+
+/** The Apollo server: the schema behind the limits, the error formatter and the plugins. */
+function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: http.Server): ApolloServer<Context> {
+  const protection = armorProtection(config);
   const formatError = createErrorFormatter((error) => logger.error('unexpected error in a resolver', { error }));
-  const apollo = new ApolloServer<Context>({
+  return new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -122,9 +118,14 @@ export async function startServer(options: {
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
-  await apollo.start();
+}
 
-  app.use(exportRouter(executor));
+/**
+ * /metrics for Prometheus, /health (the process answers: liveness) and /ready (it takes requests and
+ * Neo4j answers: readiness). While the process drains, /ready is 503 and /health stays 200, so a
+ * load balancer stops routing to it without a supervisor restarting it.
+ */
+function mountProbes(app: express.Express, executor: Executor, isDraining: () => boolean): void {
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
@@ -132,6 +133,10 @@ export async function startServer(options: {
     response.json({ status: 'ok' });
   });
   app.get('/ready', async (_request, response) => {
+    if (isDraining()) {
+      response.status(503).json({ status: 'draining', reason: 'the service is shutting down' });
+      return;
+    }
     try {
       await executor.read(PING);
       response.json({ status: 'ready', neo4j: 'reachable' });
@@ -141,8 +146,10 @@ export async function startServer(options: {
         .json({ status: 'unavailable', reason: 'Neo4j is not reachable', detail: (error as Error).message });
     }
   });
+}
 
-  mountPages(app, config);
+/** POST and GET /graphql: CORS, the JSON body limit, then Apollo with a context per request. */
+function mountGraphQL(app: express.Express, apollo: ApolloServer<Context>, executor: Executor, config: Config): void {
   const authenticate = createAuthenticator(config.apiTokens);
   app.use(
     '/graphql',
@@ -161,44 +168,76 @@ export async function startServer(options: {
       },
     }),
   );
-  // Body-parser errors (malformed JSON, a body over the limit) as GraphQL-shaped errors, never HTML.
-  app.use(
-    (
-      error: Error & { status?: number; type?: string },
-      _request: express.Request,
-      response: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (response.headersSent) return next(error);
-      const status = error.status ?? 500;
-      if (status >= 500) logger.error('request failed', { error });
-      response.status(status).json({
-        errors: [
-          {
-            message:
-              status === 413
-                ? `The request body is larger than ${LIMITS.maxBodyBytes} bytes`
-                : status < 500
-                  ? 'The request body is not valid JSON'
-                  : 'Internal server error',
-            extensions: {
-              code:
-                status === 413
-                  ? ErrorCode.BAD_USER_INPUT
-                  : status < 500
-                    ? 'BAD_REQUEST'
-                    : ErrorCode.INTERNAL_SERVER_ERROR,
-            },
-          },
-        ],
-      });
-    },
-  );
+}
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));
-  const { port } = httpServer.address() as AddressInfo;
+/** What a request body that never reached GraphQL gets: 413, 400 or 500 with a GraphQL-shaped error. */
+function bodyError(status: number): GraphQLFormattedError {
+  if (status === 413) {
+    return {
+      message: `The request body is larger than ${LIMITS.maxBodyBytes} bytes`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
+  if (status < 500) return { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } };
+  return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Body-parser errors (malformed JSON, a body over the limit) as GraphQL-shaped errors, never HTML. */
+const handleBodyErrors: express.ErrorRequestHandler = (
+  error: Error & { status?: number },
+  _request,
+  response,
+  next,
+) => {
+  if (response.headersSent) return next(error);
+  const status = error.status ?? 500;
+  if (status >= 500) logger.error('request failed', { error });
+  response.status(status).json({ errors: [bodyError(status)] });
+};
+
+/** Resolves once the server accepts connections, with the port it got (`port` 0 asks for a free one). */
+async function listen(httpServer: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+  return (httpServer.address() as AddressInfo).port;
+}
+
+/**
+ * The HTTP service: GraphQL on /graphql, liveness on /health, readiness (Neo4j reachable) on /ready,
+ * the JSON-LD export, /metrics and the pages for people.
+ * `close` drains: /ready turns 503 at once, requests are still served for `config.drainDelayMs` (for
+ * a load balancer to notice), then the port closes, the requests in flight finish and it resolves.
+ * The caller owns the driver.
+ */
+export async function startServer(options: {
+  config: Config;
+  executor: Executor;
+  schema: GraphQLSchema;
+  port?: number;
+}): Promise<App> {
+  const { config, schema } = options;
+  // Every statement the service runs is timed for /metrics, and slow ones are logged.
+  const executor = options.executor.withObserver(observeQueries(config.slowQueryMs));
+  reportPoolSize(config.neo4j.maxPoolSize);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = createApolloServer(config, schema, httpServer);
+  await apollo.start();
+
+  app.use(exportRouter(executor));
+  let draining = false;
+  mountProbes(app, executor, () => draining);
+  mountPages(app, config);
+  mountGraphQL(app, apollo, executor, config);
+  app.use(handleBodyErrors);
+
+  const port = await listen(httpServer, options.port ?? config.port, config.host);
   return {
     url: `http://localhost:${port}`,
-    close: () => apollo.stop(),
+    async close() {
+      draining = true;
+      await setTimeout(config.drainDelayMs);
+      await apollo.stop();
+    },
   };
 }

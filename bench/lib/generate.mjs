@@ -88,17 +88,18 @@ export function shapeOf(size) {
   };
 }
 
-/** Shared entities (places, organizations, people, roles, topics, metrics, targets). */
-export function sharedEntities(shape) {
-  const r = rng(0x5eed);
-  const places = Array.from({ length: shape.places }, (_, i) => ({
+const placeRows = (shape) =>
+  Array.from({ length: shape.places }, (_, i) => ({
     id: `${PREFIX}place-${pad(i, 3)}`,
     name: `Benchland ${i}`,
     kind: i === 0 ? 'world' : 'country',
     isoCode: i === 0 ? null : `B${pad(i, 2)}`,
     sameAs: [],
   }));
-  const organizations = Array.from({ length: shape.organizations }, (_, i) => ({
+
+/** Every tenth organization is part of the first one; each is based in one of the countries. */
+const organizationRows = (shape, places) =>
+  Array.from({ length: shape.organizations }, (_, i) => ({
     id: `${PREFIX}org-${pad(i, 5)}`,
     name: `Bench Media ${i}`,
     fullName: `Bench Media Group number ${i}`,
@@ -107,6 +108,10 @@ export function sharedEntities(shape) {
     countryId: places[1 + (i % (shape.places - 1))].id,
     sameAs: [],
   }));
+
+/** People with random names, then one role each at an organization (one in four a former one). */
+function peopleAndRoles(shape, organizations) {
+  const r = rng(0x5eed);
   const people = Array.from({ length: shape.people }, (_, i) => ({
     id: `${PREFIX}person-${pad(i)}`,
     name: `${r.pick(FIRST)} ${r.pick(LAST)} ${i}`,
@@ -127,21 +132,31 @@ export function sharedEntities(shape) {
       organizationId: organization.id,
     };
   });
-  const topics = Array.from({ length: shape.topics }, (_, i) => ({
+  return { people, roles };
+}
+
+/** Ten top-level topics; each of the others is narrower than one of them. */
+const topicRows = (shape) =>
+  Array.from({ length: shape.topics }, (_, i) => ({
     id: `${PREFIX}topic-${pad(i, 3)}`,
     name: `Bench topic ${NOUNS[i % NOUNS.length]} ${i}`,
     description: null,
     broaderId: i >= 10 ? `${PREFIX}topic-${pad(i % 10, 3)}` : null,
     includedIds: [],
   }));
-  const metrics = Array.from({ length: shape.metrics }, (_, i) => ({
+
+const metricRows = (shape, places) =>
+  Array.from({ length: shape.metrics }, (_, i) => ({
     id: `${PREFIX}metric-${pad(i, 5)}`,
     name: `Bench ${NOUNS[i % NOUNS.length]} indicator ${i}`,
     description: `Generated metric ${i}`,
     unit: UNITS[i % UNITS.length],
     placeId: places[i % shape.places].id,
   }));
-  const targets = Array.from({ length: shape.targets }, (_, i) => {
+
+/** Targets on the metrics, each set by the place the metric measures. */
+const targetRows = (shape, metrics) =>
+  Array.from({ length: shape.targets }, (_, i) => {
     const metric = metrics[i % metrics.length];
     return {
       id: `${PREFIX}target-${pad(i, 5)}`,
@@ -156,54 +171,52 @@ export function sharedEntities(shape) {
       setById: metric.placeId,
     };
   });
-  return { places, organizations, people, roles, topics, metrics, targets };
+
+/** Shared entities (places, organizations, people, roles, topics, metrics, targets). */
+export function sharedEntities(shape) {
+  const places = placeRows(shape);
+  const organizations = organizationRows(shape, places);
+  const metrics = metricRows(shape, places);
+  return {
+    places,
+    organizations,
+    ...peopleAndRoles(shape, organizations),
+    topics: topicRows(shape),
+    metrics,
+    targets: targetRows(shape, metrics),
+  };
+}
+
+/** The figures a source reports: FIGURES_PER_SOURCE of random metrics and years. */
+function sourceFigures(shared, index, r) {
+  return Array.from({ length: FIGURES_PER_SOURCE }, (_, k) => {
+    const metric = shared.metrics[r.int(shared.metrics.length)];
+    const year = 2000 + r.int(30);
+    return { id: `${PREFIX}figure-${pad(index)}-${k}`, metric, value: Math.round(r.next() * 10000) / 10, year };
+  });
 }
 
 /**
- * The graph of source number `index` in the SourceGraph shape of src/ingest/source-graph.ts, so
- * the same data can go through the normal ingestion path. `shared` lists the entities it references.
+ * What each claim says: a speaker, the figure it cites (the first claims cite one figure each, the
+ * others sometimes), a metric, and a sentence with a codename for search to find.
  */
-export function sourceGraph(shape, shared, index) {
-  const r = rng(0xc1a1 + index * 7919);
-  const sourceId = `${PREFIX}source-${pad(index)}`;
-  const publisher = shared.organizations[index % shared.organizations.length];
-  const year = 2015 + (index % 10);
-  const publishedDate = `${year}-${pad(1 + (index % 12), 2)}-${pad(1 + (index % 28), 2)}`;
-  const title = `Bench report ${index}: ${r.pick(NOUNS)} and ${r.pick(NOUNS)} outlook`;
-
-  const figures = [];
-  const metricIds = new Set();
-  for (let k = 0; k < FIGURES_PER_SOURCE; k += 1) {
-    const metric = shared.metrics[r.int(shared.metrics.length)];
-    metricIds.add(metric.id);
-    const fy = 2000 + r.int(30);
-    figures.push({
-      id: `${PREFIX}figure-${pad(index)}-${k}`,
-      metric,
-      value: Math.round(r.next() * 10000) / 10,
-      year: fy,
-    });
-  }
-
-  const claimSpecs = [];
-  const sentences = [];
-  for (let k = 0; k < CLAIMS_PER_SOURCE; k += 1) {
+function claimSentences(shape, shared, index, figures, r) {
+  return Array.from({ length: CLAIMS_PER_SOURCE }, (_, k) => {
     const person = shared.people[r.int(shared.people.length)];
     const figure = k < FIGURES_PER_SOURCE ? figures[k] : r.next() < 0.3 ? r.pick(figures) : null;
     const metric = figure ? figure.metric : shared.metrics[r.int(shared.metrics.length)];
-    metricIds.add(metric.id);
-    const ordinal = index * CLAIMS_PER_SOURCE + k;
-    const word = codename(ordinal % shape.codenames);
+    const word = codename((index * CLAIMS_PER_SOURCE + k) % shape.codenames);
     const sentence = figure
       ? `${person.name} ${r.pick(VERBS)} that ${metric.name} reached ${figure.value} ${metric.unit} in ${figure.year}, a ${word} result.`
       : `${person.name} ${r.pick(VERBS)} that ${metric.name} will keep rising because of ${r.pick(NOUNS)} policy, a ${word} trend.`;
-    claimSpecs.push({ k, person, figure, metric, sentence });
-    sentences.push(sentence);
-  }
-  const header = `${title}\n\n`;
-  const text = header + sentences.join(' ');
-  let offset = header.length;
-  const claims = claimSpecs.map(({ k, person, figure, metric, sentence }) => {
+    return { k, person, figure, metric, sentence };
+  });
+}
+
+/** Claim rows, each quoting its sentence at its place in `text` (the sentences follow `bodyStart`). */
+function claimRows({ specs, text, bodyStart, sourceId, shared, index }) {
+  let offset = bodyStart;
+  return specs.map(({ k, person, figure, metric, sentence }) => {
     const start = offset;
     offset += sentence.length + 1;
     const end = start + sentence.length;
@@ -231,7 +244,11 @@ export function sourceGraph(shape, shared, index) {
       quoteSuffix: text.slice(end, end + 32),
     };
   });
-  const figureRows = figures.map((f, k) => {
+}
+
+/** Figure rows; figure k is quoted by the sentence of claim k, which cites it. */
+function figureRows(figures, claims, sourceId) {
+  return figures.map((f, k) => {
     const claim = claims[k];
     return {
       id: f.id,
@@ -255,13 +272,22 @@ export function sourceGraph(shape, shared, index) {
       quoteSuffix: claim.quoteSuffix,
     };
   });
+}
+
+/** About 30% of the later claims support the first one and 10% contradict it. */
+function evidenceLinks(claims, r) {
   const evidence = [];
   for (let k = 1; k < CLAIMS_PER_SOURCE; k += 1) {
     const roll = r.next();
     if (roll < 0.3) evidence.push({ fromId: claims[k].id, toId: claims[0].id, stance: 'SUPPORTS' });
     else if (roll < 0.4) evidence.push({ fromId: claims[k].id, toId: claims[0].id, stance: 'CONTRADICTS' });
   }
-  const reviews = claims
+  return evidence;
+}
+
+/** One review per 20 claims overall, published the year after the source. */
+function reviewRows(claims, index, year) {
+  return claims
     .filter((_, k) => (index * CLAIMS_PER_SOURCE + k) % 20 === 0)
     .map((claim, n) => ({
       id: `${PREFIX}review-${claim.id.slice(`${PREFIX}claim-`.length)}`,
@@ -273,16 +299,23 @@ export function sourceGraph(shape, shared, index) {
       url: `https://example.org/reviews/${claim.id}`,
       datePublished: `${year + 1}-01-15`,
     }));
+}
 
-  const usedPeople = new Map(claims.map((c) => [c.speakerId, true]));
+/**
+ * The shared entities the source's claims reference, as ingestion expects them beside the claims:
+ * speakers with their roles and organizations, metrics (also those of targets), targets, and topics
+ * with the broader topics above them.
+ */
+function referencedEntities(shared, claims, publisher) {
+  const usedPeople = new Set(claims.map((c) => c.speakerId));
   const people = shared.people.filter((p) => usedPeople.has(p.id));
   const roles = shared.roles.filter((role) => usedPeople.has(role.personId));
-  const usedMetrics = shared.metrics.filter((m) => metricIds.has(m.id));
+  const metricIds = new Set(claims.flatMap((c) => c.metricIds));
+  const metrics = shared.metrics.filter((m) => metricIds.has(m.id));
   const targetIds = new Set(claims.flatMap((c) => c.targetIds));
   const targets = shared.targets.filter((t) => targetIds.has(t.id));
   for (const t of targets)
-    if (!usedMetrics.some((m) => m.id === t.metricId))
-      usedMetrics.push(shared.metrics.find((m) => m.id === t.metricId));
+    if (!metrics.some((m) => m.id === t.metricId)) metrics.push(shared.metrics.find((m) => m.id === t.metricId));
   const topicIds = new Set(claims.flatMap((c) => c.topicIds));
   const topics = shared.topics.filter(
     (t) =>
@@ -291,6 +324,27 @@ export function sourceGraph(shape, shared, index) {
   );
   const orgIds = new Set([publisher.id, ...roles.map((role) => role.organizationId)]);
   const organizations = shared.organizations.filter((o) => orgIds.has(o.id) || o.id === `${PREFIX}org-${pad(0, 5)}`);
+  return { organizations, people, roles, topics, metrics, targets };
+}
+
+/**
+ * The graph of source number `index` in the SourceGraph shape of src/ingest/source-graph.ts, so
+ * the same data can go through the normal ingestion path. `shared` lists the entities it references.
+ * The order of the random draws is part of the data: same index, same graph.
+ */
+export function sourceGraph(shape, shared, index) {
+  const r = rng(0xc1a1 + index * 7919);
+  const sourceId = `${PREFIX}source-${pad(index)}`;
+  const publisher = shared.organizations[index % shared.organizations.length];
+  const year = 2015 + (index % 10);
+  const title = `Bench report ${index}: ${r.pick(NOUNS)} and ${r.pick(NOUNS)} outlook`;
+  const figures = sourceFigures(shared, index, r);
+  const specs = claimSentences(shape, shared, index, figures, r);
+  const header = `${title}\n\n`;
+  const text = header + specs.map(({ sentence }) => sentence).join(' ');
+  const claims = claimRows({ specs, text, bodyStart: header.length, sourceId, shared, index });
+  const evidence = evidenceLinks(claims, r);
+  const { organizations, people, roles, topics, metrics, targets } = referencedEntities(shared, claims, publisher);
 
   return {
     source: {
@@ -299,7 +353,7 @@ export function sourceGraph(shape, shared, index) {
       title,
       kind: 'article',
       url: `https://example.org/bench/${index}`,
-      publishedDate,
+      publishedDate: `${year}-${pad(1 + (index % 12), 2)}-${pad(1 + (index % 28), 2)}`,
       publishedDateSource: null,
       language: 'en',
       text,
@@ -318,13 +372,13 @@ export function sourceGraph(shape, shared, index) {
     roles,
     virtualPresenters: [],
     topics,
-    metrics: usedMetrics,
-    figures: figureRows,
+    metrics,
+    figures: figureRows(figures, claims, sourceId),
     targets,
     projections: [],
     claims,
     evidence,
     /** Not part of SourceGraph (reviews come from the API); the loaders write them separately. */
-    reviews,
+    reviews: reviewRows(claims, index, year),
   };
 }

@@ -122,40 +122,26 @@ export async function loadBulk(driver, size, { batchSources = 200 } = {}) {
   const chunks = (rows, n = 2000) =>
     Array.from({ length: Math.ceil(rows.length / n) }, (_, i) => rows.slice(i * n, (i + 1) * n));
   for (const [key, rows] of Object.entries(shared)) {
-    const query = key === 'organizations' ? Q.organizations : Q[key];
-    for (const chunk of chunks(rows)) await write(driver, query, chunk);
+    for (const chunk of chunks(rows)) await write(driver, Q[key], chunk);
   }
   for (const chunk of chunks(shared.organizations)) await write(driver, Q.orgLinks, chunk);
   let done = 0;
   for (let first = 0; first < shape.sources; first += batchSources) {
-    const graphs = [];
-    for (let i = first; i < Math.min(shape.sources, first + batchSources); i += 1)
-      graphs.push(sourceGraph(shape, shared, i));
+    const count = Math.min(shape.sources, first + batchSources) - first;
+    const graphs = Array.from({ length: count }, (_, i) => sourceGraph(shape, shared, first + i));
+    // Sources first: figures and claims attach to them, evidence and reviews to the claims.
     await write(
       driver,
       Q.sources,
       graphs.map((g) => g.source),
     );
-    await write(
-      driver,
-      Q.figures,
-      graphs.flatMap((g) => g.figures),
-    );
-    await write(
-      driver,
-      Q.claims,
-      graphs.flatMap((g) => g.claims),
-    );
-    await write(
-      driver,
-      Q.evidence,
-      graphs.flatMap((g) => g.evidence),
-    );
-    await write(
-      driver,
-      Q.reviews,
-      graphs.flatMap((g) => g.reviews),
-    );
+    for (const rows of ['figures', 'claims', 'evidence', 'reviews']) {
+      await write(
+        driver,
+        Q[rows],
+        graphs.flatMap((g) => g[rows]),
+      );
+    }
     done += graphs.reduce((n, g) => n + g.claims.length, 0);
     progress('bulk', done, shape.claims, startedAt);
   }

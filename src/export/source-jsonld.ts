@@ -1,5 +1,10 @@
+import type { ClaimData } from '../modules/claim/claim.mapper';
 import type { EntityData } from '../modules/entities';
-import type { SourceExport } from './source-export.repository';
+import type { OrganizationData } from '../modules/organization/organization.mapper';
+import { claimReviewOf } from '../modules/review/claim-review';
+import type { ReviewData } from '../modules/review/review.mapper';
+import type { SourceData } from '../modules/source/source.mapper';
+import type { ExportedClaim, SourceExport } from './source-export.repository';
 
 /**
  * A source's graph as JSON-LD that combines three vocabularies:
@@ -43,7 +48,7 @@ const SCHEMA_TYPES: Record<string, string> = {
   Place: 'Place',
 };
 
-function agent(entity: EntityData): Record<string, unknown> {
+function agentNode(entity: EntityData): Record<string, unknown> {
   return {
     '@id': nodeIri(entity.label, entity.key),
     '@type': ['prov:Agent', SCHEMA_TYPES[entity.label] ?? 'Thing'],
@@ -52,91 +57,96 @@ function agent(entity: EntityData): Record<string, unknown> {
   };
 }
 
-export function toSourceJsonLd({ source, publisher, claims, figures }: SourceExport): Record<string, unknown> {
-  const sourceIri = nodeIri('Source', source.key);
-  const agents = new Map<string, Record<string, unknown>>();
-  const addAgent = (entity: EntityData | null) => {
-    if (entity) agents.set(nodeIri(entity.label, entity.key), agent(entity));
+function articleNode(source: SourceData, publisher: OrganizationData | null): Record<string, unknown> {
+  return {
+    '@id': nodeIri('Source', source.key),
+    '@type': ['NewsArticle', 'prov:Entity'],
+    headline: source.title,
+    url: source.url,
+    datePublished: source.publishedDate,
+    inLanguage: source.language,
+    ...(publisher ? { publisher: { '@id': nodeIri('Organization', publisher.key) } } : {}),
   };
-  addAgent(publisher);
-  claims.forEach(({ speaker }) => addAgent(speaker));
+}
 
-  const graph: Record<string, unknown>[] = [
-    {
-      '@id': sourceIri,
-      '@type': ['NewsArticle', 'prov:Entity'],
-      headline: source.title,
-      url: source.url,
-      datePublished: source.publishedDate,
-      inLanguage: source.language,
-      ...(publisher ? { publisher: { '@id': nodeIri('Organization', publisher.key) } } : {}),
-    },
-    ...agents.values(),
-    ...figures.map(({ figure, metric }) => ({
-      '@id': nodeIri('Figure', figure.key),
-      '@type': ['Observation', 'prov:Entity'],
-      name: figure.name,
-      value: figure.value,
-      unitText: figure.unit,
-      observationDate: figure.period.end,
-      ...(metric
-        ? { measuredProperty: { '@id': nodeIri('Metric', metric.key), '@type': 'Property', name: metric.name } }
-        : {}),
-      wasQuotedFrom: sourceIri,
-    })),
-    ...claims.flatMap(({ claim, speaker, role, figureKeys, evidence, reviews }) => {
-      const claimIri = nodeIri('Claim', claim.key);
-      return [
-        {
-          '@id': claimIri,
-          '@type': ['Claim', 'prov:Entity'],
-          text: claim.text,
-          appearance: { '@id': sourceIri },
-          ...(speaker ? { author: { '@id': nodeIri(speaker.label, speaker.key) } } : {}),
-          ...(speaker ? { wasAttributedTo: nodeIri(speaker.label, speaker.key) } : {}),
-          ...(role ? { 'schema:roleName': role.title } : {}),
-          wasQuotedFrom: sourceIri,
-          ...(figureKeys.length > 0 ? { wasDerivedFrom: figureKeys.map((key) => nodeIri('Figure', key)) } : {}),
-          ...(evidence.length > 0
-            ? {
-                'schema:isBasedOn': evidence
-                  .filter((item) => item.stance === 'SUPPORTS')
-                  .map((item) => ({ '@id': nodeIri(item.label, item.key) })),
-              }
-            : {}),
-          hasTarget: {
-            '@type': 'oa:SpecificResource',
-            hasSource: sourceIri,
-            hasSelector: [
-              {
-                '@type': 'oa:TextQuoteSelector',
-                exact: claim.quote.exact,
-                prefix: claim.quote.prefix,
-                suffix: claim.quote.suffix,
-              },
-              { '@type': 'oa:TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
-            ],
-          },
-        },
-        ...reviews.map((review) => ({
-          '@id': nodeIri('Review', review.key),
-          '@type': 'ClaimReview',
-          itemReviewed: { '@id': claimIri },
-          claimReviewed: claim.text,
-          reviewBody: review.explanation,
-          datePublished: review.datePublished,
-          author: { '@type': 'Person', name: review.reviewer },
-          reviewRating: {
-            '@type': 'Rating',
-            ratingValue: review.rating,
-            bestRating: 5,
-            worstRating: 1,
-            alternateName: review.ratingLabel,
-          },
-          ...(review.url ? { url: review.url } : {}),
-        })),
-      ];
-    }),
+function figureNode({ figure, metric }: SourceExport['figures'][number], sourceIri: string): Record<string, unknown> {
+  return {
+    '@id': nodeIri('Figure', figure.key),
+    '@type': ['Observation', 'prov:Entity'],
+    name: figure.name,
+    value: figure.value,
+    unitText: figure.unit,
+    observationDate: figure.period.end,
+    ...(metric
+      ? { measuredProperty: { '@id': nodeIri('Metric', metric.key), '@type': 'Property', name: metric.name } }
+      : {}),
+    wasQuotedFrom: sourceIri,
+  };
+}
+
+/** Where the quote sits in the source, by its text with context and by code-point positions. */
+function quoteTarget(quote: ClaimData['quote'], sourceIri: string): Record<string, unknown> {
+  return {
+    '@type': 'oa:SpecificResource',
+    hasSource: sourceIri,
+    hasSelector: [
+      { '@type': 'oa:TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      { '@type': 'oa:TextPositionSelector', start: quote.start, end: quote.end },
+    ],
+  };
+}
+
+function claimNode(
+  { claim, speaker, role, figureKeys, evidence }: ExportedClaim,
+  sourceIri: string,
+): Record<string, unknown> {
+  const speakerIri = speaker ? nodeIri(speaker.label, speaker.key) : undefined;
+  return {
+    '@id': nodeIri('Claim', claim.key),
+    '@type': ['Claim', 'prov:Entity'],
+    text: claim.text,
+    appearance: { '@id': sourceIri },
+    ...(speakerIri ? { author: { '@id': speakerIri }, wasAttributedTo: speakerIri } : {}),
+    ...(role ? { 'schema:roleName': role.title } : {}),
+    wasQuotedFrom: sourceIri,
+    ...(figureKeys.length > 0 ? { wasDerivedFrom: figureKeys.map((key) => nodeIri('Figure', key)) } : {}),
+    ...(evidence.length > 0
+      ? {
+          'schema:isBasedOn': evidence
+            .filter((item) => item.stance === 'SUPPORTS')
+            .map((item) => ({ '@id': nodeIri(item.label, item.key) })),
+        }
+      : {}),
+    hasTarget: quoteTarget(claim.quote, sourceIri),
+  };
+}
+
+const reviewNode = (review: ReviewData, claim: ClaimData): Record<string, unknown> => ({
+  '@id': nodeIri('Review', review.key),
+  ...claimReviewOf(review, claim.text),
+  itemReviewed: { '@id': nodeIri('Claim', claim.key) },
+});
+
+/** Speakers and the publisher, once each however many claims name them. */
+function agentNodes({ publisher, claims }: SourceExport): Record<string, unknown>[] {
+  const agents = new Map<string, Record<string, unknown>>();
+  for (const entity of [publisher, ...claims.map(({ speaker }) => speaker)]) {
+    if (entity) agents.set(nodeIri(entity.label, entity.key), agentNode(entity));
+  }
+  return [...agents.values()];
+}
+
+export function toSourceJsonLd(exported: SourceExport): Record<string, unknown> {
+  const { source, publisher, claims, figures } = exported;
+  const sourceIri = nodeIri('Source', source.key);
+  const graph = [
+    articleNode(source, publisher),
+    ...agentNodes(exported),
+    ...figures.map((figure) => figureNode(figure, sourceIri)),
+    ...claims.flatMap((claim) => [
+      claimNode(claim, sourceIri),
+      ...claim.reviews.map((review) => reviewNode(review, claim.claim)),
+    ]),
   ];
   return { '@context': JSONLD_CONTEXT, '@graph': graph };
 }

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,39 +7,8 @@ import { sha256 } from '../../src/ingest/compile';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { ADD_SOURCE, READ_SOURCE, sourceInput } from '../support/api';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
-import { childEnv, compileEntry, PROJECT_ROOT } from '../support/reliability';
 import { EDITOR_TOKEN, postGraphQL } from '../support/server';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Waits for /ready; a child that dies first fails the test with what it wrote to stderr. */
-async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the service exited with ${child.exitCode} before it was ready:\n${stderr}`);
-    }
-    const ready = await fetch(`${url}/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} was not ready within 60 s:\n${stderr}`);
-}
+import { buildService, spawnService, type ServiceProcess } from '../support/service-process';
 
 /**
  * Two replicas of the service, separate processes on their own ports, against the same Neo4j: what a
@@ -50,30 +17,17 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 describe('scale-out: two service instances on one Neo4j', () => {
   let buildDir: string;
   let db: TestDatabase;
-  const instances: { url: string; child: ChildProcess }[] = [];
+  const instances: ServiceProcess[] = [];
   const marker = randomUUID();
   const input = sourceInput(marker);
   const sourceId = toGlobalId('Source', `source-${sha256(input.text).slice(0, 16)}`);
 
   beforeAll(async () => {
     buildDir = await mkdtemp(path.join(os.tmpdir(), 'scale-out-'));
-    const main = await compileEntry(buildDir, 'main.ts');
-    // The service loads seed/ beside its build, as `npm start` does from dist/.
-    await symlink(path.join(PROJECT_ROOT, 'seed'), path.join(buildDir, 'seed'));
+    const main = await buildService(buildDir);
     db = await openTestDatabase();
     // One after the other: both seed the article on start (idempotent), which need not race here.
-    for (let index = 0; index < 2; index += 1) {
-      const port = await freePort();
-      const child = spawn(process.execPath, [main, '--no-local-neo4j'], {
-        // As in a deployment, not NODE_ENV=test: Apollo's signal handling differs under 'test', which
-        // once hid a shutdown that hung on SIGTERM.
-        env: childEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' }),
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      const url = `http://127.0.0.1:${port}`;
-      instances.push({ url, child });
-      await waitUntilReady(url, child);
-    }
+    for (let index = 0; index < 2; index += 1) instances.push(await spawnService(main));
   }, 120_000);
 
   afterAll(async () => {
@@ -119,12 +73,8 @@ describe('scale-out: two service instances on one Neo4j', () => {
   });
 
   it('shuts down gracefully on SIGTERM: both processes exit with 0 within 10 s', async () => {
-    const exits = instances.map(
-      ({ child }) =>
-        new Promise<number | null>((resolve) => {
-          child.once('exit', (code) => resolve(code));
-          setTimeout(() => resolve(null), 10_000).unref();
-        }),
+    const exits = instances.map(({ exited }) =>
+      Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000).unref())]),
     );
     for (const { child } of instances) child.kill('SIGTERM');
     expect(await Promise.all(exits)).toEqual([0, 0]);

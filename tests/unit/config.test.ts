@@ -42,6 +42,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('drains for DRAIN_DELAY_MS on shutdown: 5 s in production unless set, none elsewhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      API_TOKENS: 'editor:ed:editor-token-123',
+      NEO4J_PASSWORD: 'not-default-1',
+    };
+    expect(loadConfig({}).drainDelayMs).toBe(0);
+    expect(loadConfig(production).drainDelayMs).toBe(5_000);
+    expect(loadConfig({ ...production, DRAIN_DELAY_MS: '15000' }).drainDelayMs).toBe(15_000);
+    expect(loadConfig({ DRAIN_DELAY_MS: '0' }).drainDelayMs).toBe(0);
+    expect(() => loadConfig({ DRAIN_DELAY_MS: '-1' })).toThrow(/DRAIN_DELAY_MS/);
+    expect(() => loadConfig({ DRAIN_DELAY_MS: 'a while' })).toThrow(/DRAIN_DELAY_MS: must be a number of milliseconds/);
+  });
+
   it('names every invalid variable in one error', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://example.org', PORT: 'eighty' })).toThrow(ConfigError);
     try {

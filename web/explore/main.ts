@@ -137,103 +137,101 @@ function evidenceChildren(links: ExploreEvidenceFragment[], direction: 'supporti
   });
 }
 
-function addLineage(claim: ExploreClaimQuery['claim'], parentId?: string): void {
-  const { lineage } = claim;
-  if (!nodes.has(claim.id)) attach(parentId, [{ node: claimNode(claim.id, claim.text) }]);
-  const root = nodes.get(claim.id);
-  if (!root) return;
-  root.expanded = true;
-  root.details = [claim.text, `${claim.kind.toLowerCase()}, ${claim.attribution.toLowerCase().replace(/_/g, ' ')}`];
-  const children: Parameters<typeof attach>[1] = [
-    {
-      node: {
-        id: `${claim.id}#quote`,
-        kind: 'quote',
-        label: `“${lineage.quote.exact}”`,
-        details: [`…${lineage.quote.prefix}[${lineage.quote.exact}]${lineage.quote.suffix}…`],
-      },
-      edge: { label: 'QUOTE' },
-    },
-    {
-      node: {
-        id: lineage.source.id,
-        kind: 'source',
-        label: lineage.source.title,
-        details: [lineage.source.title, `published ${lineage.source.publishedDate}`, lineage.source.url],
-      },
-      edge: { label: 'APPEARS_IN' },
-    },
-  ];
-  if (lineage.speaker) {
-    children.push({
-      node: {
-        id: lineage.speaker.id,
-        kind: 'speaker',
-        label: lineage.speaker.name,
-        details: [`${lineage.speaker.name} (${lineage.speaker.__typename})`, 'Click to draw their other claims.'],
-        expand: { type: 'speaker', id: lineage.speaker.id },
-      },
-      edge: { label: 'SAID_BY' },
-    });
-  }
-  if (lineage.role) {
-    const role = lineage.role;
-    children.push({
-      node: {
-        id: `${claim.id}#role`,
-        kind: 'role',
-        label: `as ${role.title}`,
-        details: [
-          `Spoken as ${role.title}${role.organization ? `, ${role.organization.name}` : ''} (${role.status.toLowerCase()})`,
-        ],
-      },
-      edge: { label: 'SPOKEN_AS' },
-    });
-  }
-  for (const { figure } of lineage.figures) {
-    children.push({
-      node: {
-        id: figure.id,
-        kind: 'figure',
-        label: figure.name,
-        details: [figure.name, `${figure.value} ${figure.unit}, ${figure.period.label}`],
-      },
-      edge: { label: 'CITES' },
-    });
-  }
-  children.push(...evidenceChildren(lineage.supporting, 'supporting'));
-  children.push(...evidenceChildren(lineage.contradicting, 'contradicting'));
-  for (const review of lineage.reviews) {
-    children.push({
-      node: {
-        id: review.id,
-        kind: 'review',
-        label: `${review.ratingLabel} (${review.rating}/5)`,
-        details: [`${review.ratingLabel} by ${review.reviewer}, ${review.datePublished}`, review.explanation],
-      },
-      edge: { label: 'REVIEWS' },
-      reverse: true,
-    });
-  }
-  attach(claim.id, children);
+type Lineage = ExploreClaimQuery['claim']['lineage'];
+type Child = Parameters<typeof attach>[1][number];
 
-  // Second ring: publisher of the source, organization of the role, metric of each figure.
-  if (lineage.publisher) {
+const quoteChild = (claimId: string, { quote }: Lineage): Child => ({
+  node: {
+    id: `${claimId}#quote`,
+    kind: 'quote',
+    label: `“${quote.exact}”`,
+    details: [`…${quote.prefix}[${quote.exact}]${quote.suffix}…`],
+  },
+  edge: { label: 'QUOTE' },
+});
+
+const sourceChild = ({ source }: Lineage): Child => ({
+  node: {
+    id: source.id,
+    kind: 'source',
+    label: source.title,
+    details: [source.title, `published ${source.publishedDate}`, source.url],
+  },
+  edge: { label: 'APPEARS_IN' },
+});
+
+const speakerChild = (speaker: NonNullable<Lineage['speaker']>): Child => ({
+  node: {
+    id: speaker.id,
+    kind: 'speaker',
+    label: speaker.name,
+    details: [`${speaker.name} (${speaker.__typename})`, 'Click to draw their other claims.'],
+    expand: { type: 'speaker', id: speaker.id },
+  },
+  edge: { label: 'SAID_BY' },
+});
+
+const roleChild = (claimId: string, role: NonNullable<Lineage['role']>): Child => ({
+  node: {
+    id: `${claimId}#role`,
+    kind: 'role',
+    label: `as ${role.title}`,
+    details: [
+      `Spoken as ${role.title}${role.organization ? `, ${role.organization.name}` : ''} (${role.status.toLowerCase()})`,
+    ],
+  },
+  edge: { label: 'SPOKEN_AS' },
+});
+
+const figureChild = ({ figure }: Lineage['figures'][number]): Child => ({
+  node: {
+    id: figure.id,
+    kind: 'figure',
+    label: figure.name,
+    details: [figure.name, `${figure.value} ${figure.unit}, ${figure.period.label}`],
+  },
+  edge: { label: 'CITES' },
+});
+
+const reviewChild = (review: Lineage['reviews'][number]): Child => ({
+  node: {
+    id: review.id,
+    kind: 'review',
+    label: `${review.ratingLabel} (${review.rating}/5)`,
+    details: [`${review.ratingLabel} by ${review.reviewer}, ${review.datePublished}`, review.explanation],
+  },
+  edge: { label: 'REVIEWS' },
+  reverse: true,
+});
+
+/** First ring, around the claim: its quote, source, speaker and role, the figures it cites, evidence, reviews. */
+function claimChildren(claimId: string, lineage: Lineage): Child[] {
+  return [
+    quoteChild(claimId, lineage),
+    sourceChild(lineage),
+    ...(lineage.speaker ? [speakerChild(lineage.speaker)] : []),
+    ...(lineage.role ? [roleChild(claimId, lineage.role)] : []),
+    ...lineage.figures.map(figureChild),
+    ...evidenceChildren(lineage.supporting, 'supporting'),
+    ...evidenceChildren(lineage.contradicting, 'contradicting'),
+    ...lineage.reviews.map(reviewChild),
+  ];
+}
+
+/** Second ring: the publisher of the source, the organization of the role, the metric of each figure. */
+function attachSecondRing(claimId: string, lineage: Lineage): void {
+  const { publisher } = lineage;
+  if (publisher) {
     attach(lineage.source.id, [
       {
-        node: {
-          id: lineage.publisher.id,
-          kind: 'publisher',
-          label: lineage.publisher.name,
-          details: [lineage.publisher.name],
-        },
+        node: { id: publisher.id, kind: 'publisher', label: publisher.name, details: [publisher.name] },
         edge: { label: 'PUBLISHED_BY' },
       },
     ]);
   }
   const organization = lineage.role?.organization;
   if (organization) {
-    attach(`${claim.id}#role`, [
+    attach(`${claimId}#role`, [
       {
         node: { id: organization.id, kind: 'organization', label: organization.name, details: [organization.name] },
         edge: { label: 'ROLE_AT' },
@@ -255,6 +253,17 @@ function addLineage(claim: ExploreClaimQuery['claim'], parentId?: string): void 
       },
     ]);
   }
+}
+
+/** Draws a claim's lineage in two rings around it; the claim is added first if it is not drawn yet. */
+function addLineage(claim: ExploreClaimQuery['claim'], parentId?: string): void {
+  if (!nodes.has(claim.id)) attach(parentId, [{ node: claimNode(claim.id, claim.text) }]);
+  const root = nodes.get(claim.id);
+  if (!root) return;
+  root.expanded = true;
+  root.details = [claim.text, `${claim.kind.toLowerCase()}, ${claim.attribution.toLowerCase().replace(/_/g, ' ')}`];
+  attach(claim.id, claimChildren(claim.id, claim.lineage));
+  attachSecondRing(claim.id, claim.lineage);
 }
 
 async function openClaim(id: string): Promise<void> {

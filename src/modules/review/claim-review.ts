@@ -20,9 +20,33 @@ export interface ClaimReviewParts {
 const SCHEMA_TYPES: Record<string, string> = { Person: 'Person', Organization: 'Organization' };
 
 /**
- * A review as schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview): claimReviewed,
- * reviewRating (ratingValue, bestRating, worstRating, alternateName), itemReviewed as a Claim
- * with its author and appearance, author, datePublished and url.
+ * What a reviewer found, as the properties of a schema.org ClaimReview (https://schema.org/ClaimReview):
+ * claimReviewed, reviewRating (ratingValue, bestRating, worstRating, alternateName), author,
+ * datePublished, reviewBody and url. The one builder of a ClaimReview: the embedded objects of
+ * Claim.claimReview and the nodes of the JSON-LD export (src/export/source-jsonld.ts) each add only
+ * how they name the claim reviewed.
+ */
+export function claimReviewOf(review: ReviewData, claimText: string): Record<string, unknown> {
+  return {
+    '@type': 'ClaimReview',
+    ...(review.url ? { url: review.url } : {}),
+    datePublished: review.datePublished,
+    author: { '@type': 'Person', name: review.reviewer },
+    claimReviewed: claimText,
+    reviewBody: review.explanation,
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: review.rating,
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: review.ratingLabel,
+    },
+  };
+}
+
+/**
+ * A review as a stand-alone ClaimReview JSON-LD object, ready to embed in a page: itemReviewed is
+ * the Claim itself, with its author and appearance.
  */
 export function toClaimReview({
   review,
@@ -42,19 +66,7 @@ export function toClaimReview({
       : undefined;
   return {
     '@context': 'https://schema.org',
-    '@type': 'ClaimReview',
-    ...(review.url ? { url: review.url } : {}),
-    datePublished: review.datePublished,
-    author: { '@type': 'Person', name: review.reviewer },
-    claimReviewed: claim.text,
-    reviewBody: review.explanation,
-    reviewRating: {
-      '@type': 'Rating',
-      ratingValue: review.rating,
-      bestRating: 5,
-      worstRating: 1,
-      alternateName: review.ratingLabel,
-    },
+    ...claimReviewOf(review, claim.text),
     itemReviewed: {
       '@type': 'Claim',
       ...(author ? { author } : {}),
