@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { requireRole } from '../../auth';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { anchorQuote, describeAnchorFailure } from '../../ingest/anchor';
 import { fromGlobalId, idOf } from '../common/global-id';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context, Loaders } from '../context';
 import { NotFoundError } from '../../errors';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { idOf } from '../common/global-id';
@@ -16,9 +16,8 @@ import { Speaker } from '../speaker/speaker.type';
 import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
-import { primeLineage } from './claim.loaders';
 import type { ClaimData } from './claim.mapper';
-import type { ClaimFilter } from './claim.repository';
+import type { ClaimFilter, LineageData } from './claim.repository';
 import { Claim, ClaimConnection } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { ClaimLineage } from './lineage.type';
@@ -27,6 +26,28 @@ const SPEAKER_TYPES = ['Person', 'Organization', 'VirtualPresenter'] as const;
 
 /** Fields of ClaimLineage answered from the claim itself, without its neighbourhood. */
 const LINEAGE_FIELDS_AT_HAND = new Set(['claim', 'quote', '__typename']);
+
+/**
+ * Hands what CLAIM_LINEAGES fetched to the loaders the claim's and its lineage's fields (and their
+ * nested fields) read, so they resolve from the cache instead of running a statement each. A key
+ * already loaded keeps its value (`prime` does not overwrite).
+ */
+export function primeLineage(loaders: Loaders, lineage: LineageData): void {
+  const { claim } = lineage;
+  loaders.claims.byKey.prime(claim.key, claim);
+  if (lineage.source) loaders.sources.byKey.prime(claim.sourceKey, lineage.source);
+  loaders.sources.publisher.prime(claim.sourceKey, lineage.publisher);
+  loaders.claims.speaker.prime(claim.key, lineage.speaker);
+  loaders.claims.role.prime(claim.key, lineage.role);
+  if (lineage.role) loaders.people.roleOrganization.prime(lineage.role.key, lineage.roleOrganization);
+  loaders.claims.figures.prime(
+    claim.key,
+    lineage.figures.map(({ figure }) => figure),
+  );
+  for (const { figure, metric } of lineage.figures) loaders.figures.metric.prime(figure.key, metric);
+  loaders.claims.evidence.prime(claim.key, lineage.evidence);
+  loaders.reviews.ofClaim.prime(claim.key, lineage.reviews);
+}
 
 /** Turns the public filter (global ids, enums) into the repository's (stored ids), checking every field. */
 export function toClaimFilter(input: ClaimFilterInput | null | undefined): ClaimFilter {

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import type { FigureData } from '../figure/figure.mapper';
 import { Metric } from '../metric/metric.type';
 import { Organization } from '../organization/organization.type';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import type { Context, Loaders } from '../../context';
+import type { Context, Loaders } from '../context';
 import { BadUserInputError } from '../../errors';
 import { fromGlobalId } from '../common/global-id';
 import { Node } from '../common/node.type';

@@ -2,7 +2,7 @@ import { Arg, Ctx, createUnionType, FieldResolver, Mutation, Resolver, Root } fr
 import { JSONObjectResolver } from 'graphql-scalars';
 
 import { requireRole } from '../../auth';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import type { ClaimData } from '../claim/claim.mapper';
 import { Claim } from '../claim/claim.type';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { cleanText, MAX_QUERY_TEXT } from '../common/input-validation';
 import { MAX_PAGE_SIZE } from '../common/pagination';

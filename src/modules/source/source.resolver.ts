@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 
 import { requireRole } from '../../auth';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { anchorQuote, codePointLength, describeAnchorFailure } from '../../ingest/anchor';
 import { sha256 } from '../../ingest/compile';
