@@ -12,7 +12,7 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organizations in name order, paged with keyset cursors.' })
   async organizations(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'text');
-    const organizations = context.loaders.organizations.repository;
+    const organizations = context.reads.organizations;
     return new OrganizationConnection(await organizations.page(page), page.after !== null, () => organizations.count());
   }
 

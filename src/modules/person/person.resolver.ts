@@ -12,7 +12,7 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People in name order, paged with keyset cursors.' })
   async people(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'text');
-    const people = context.loaders.people.repository;
+    const people = context.reads.people;
     return new PersonConnection(await people.page(page), page.after !== null, () => people.count());
   }
 

@@ -14,6 +14,7 @@ import { Source } from '../source/source.type';
 import { RATING_LABELS, toClaimReview } from './claim-review';
 import { ReviewClaimInput } from './review.inputs';
 import type { ReviewData } from './review.mapper';
+import { ReviewRepository } from './review.repository';
 import { Review } from './review.type';
 
 export const ReviewEvidence = createUnionType({
@@ -49,7 +50,7 @@ export class ReviewResolver {
     const evidence = input.evidence ?? [];
     if (evidence.length > 50)
       throw new BadUserInputError('"input.evidence" may list at most 50 items', 'input.evidence');
-    const result = await context.loaders.reviews.repository.create({
+    const result = await new ReviewRepository(context.executor).create({
       claimKey: idOf(input.claim, ['Claim'], 'input.claim'),
       rating: input.rating,
       ratingLabel:

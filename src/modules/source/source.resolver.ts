@@ -27,7 +27,7 @@ export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources, newest first, paged with keyset cursors.' })
   async sources(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'date');
-    const sources = context.loaders.sources.repository;
+    const sources = context.reads.sources;
     return new SourceConnection(await sources.page(page), page.after !== null, () => sources.count());
   }
 

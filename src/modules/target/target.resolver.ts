@@ -25,7 +25,7 @@ export class TargetResolver {
   @Query(() => TargetConnection, { description: 'Targets by deadline, paged with keyset cursors.' })
   async targets(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'date');
-    const targets = context.loaders.targets.repository;
+    const targets = context.reads.targets;
     return new TargetConnection(await targets.page(page), page.after !== null, () => targets.count());
   }
 
