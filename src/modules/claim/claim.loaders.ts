@@ -19,6 +19,6 @@ export function createClaimLoaders(executor: Executor) {
     effects: loader((keys) => claims.effectsOf(keys)),
     evidence: loader((keys) => claims.evidenceFor(keys)),
     backs: loader((keys) => claims.backedBy(keys)),
-    lineage: loader((keys) => claims.lineagesOf(keys)),
+    withLineage: loader((keys) => claims.withLineages(keys)),
   };
 }

@@ -18,7 +18,7 @@ import { Organization } from '../organization/organization.type';
 import { Person } from '../person/person.type';
 import { Speaker } from '../speaker/speaker.type';
 import { AddSourceInput } from './source.inputs';
-import type { SourceData } from './source.mapper';
+import type { PrefetchedSource, SourceData } from './source.mapper';
 import { Source, SourceConnection } from './source.type';
 import { SourceWriter } from './source.writes';
 
@@ -37,8 +37,8 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
-  publisher(@Root() source: SourceData, @Ctx() context: Context) {
-    return context.loaders.sources.publisher.load(source.key);
+  publisher(@Root() source: PrefetchedSource, @Ctx() context: Context) {
+    return source.prefetched ? source.prefetched.publisher : context.loaders.sources.publisher.load(source.key);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'For interviews: who conducted the interview.' })
