@@ -41,7 +41,7 @@ function referenceResolver(type: string, loaderOf: (loaders: Loaders) => KeyLoad
   return async (reference: { id?: unknown }, context: Context) => {
     const parsed = typeof reference.id === 'string' ? parseGlobalId(reference.id) : undefined;
     if (parsed?.type !== type) return null;
-    return (await loaderOf(context.loaders).load(parsed.id)) ?? null;
+    return (await loaderOf(context.loaders).load(parsed.key)) ?? null;
   };
 }
 

@@ -65,7 +65,7 @@ const CLAIM_FILTER = `
 
 /**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
- * one statement per DataLoader batch. Ordered by id; `c.id > afterId` is an index range seek,
+ * one statement per DataLoader batch. Ordered by key; `c.id > afterKey` is an index range seek,
  * so a deep page costs what the first one does.
  */
 export const CLAIM_PAGES = cypher(
@@ -74,7 +74,7 @@ export const CLAIM_PAGES = cypher(
   CALL (request) {
     WITH request.filter AS filter
     MATCH (c:Claim)
-    WHERE c.id > request.afterId AND ${CLAIM_FILTER}
+    WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
     RETURN c ORDER BY c.id LIMIT $limit
   }
   RETURN request.key AS key, c AS node`,
@@ -305,10 +305,10 @@ export class ClaimRepository {
       this.executor,
       CLAIM_PAGES,
       requests,
-      // Ids are non-empty, so '' sorts before all of them: the first page needs no special case.
-      (request) => ({ filter: filterParams(request.filter), afterId: request.page.after?.id ?? '' }),
+      // Keys are non-empty, so '' sorts before all of them: the first page needs no special case.
+      (request) => ({ filter: filterParams(request.filter), afterKey: request.page.after?.key ?? '' }),
       mapClaim,
-      (claim) => ({ key: null, id: claim.key }),
+      (claim) => ({ sortValue: null, key: claim.key }),
     );
   }
 

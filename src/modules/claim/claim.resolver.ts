@@ -48,7 +48,7 @@ export function toClaimFilter(input: ClaimFilterInput | null | undefined): Claim
 
 /** A connection over claims matching `filter`, loaded through the per-request batch loaders. */
 export function claimConnection(context: Context, listKey: string, filter: ClaimFilter, args: ConnectionArgs) {
-  const page = toPageRequest(args, 'id');
+  const page = toPageRequest(args, 'key');
   return context.loaders.claims.pages
     .load({ key: listKey, filter, page })
     .then(

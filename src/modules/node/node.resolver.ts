@@ -39,7 +39,7 @@ export class NodeResolver {
     @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string,
     @Ctx() context: Context,
   ) {
-    const { type, id: key } = fromGlobalId(id);
+    const { type, key } = fromGlobalId(id);
     const loader = loaderFor(context.loaders, type);
     if (!loader) throw new BadUserInputError('"id" is not the id of any type of this API', 'id');
     return (await loader.load(key)) ?? null;
