@@ -27,6 +27,11 @@ export function compareFigures(cited: FigureData, other: FigureData): FigureComp
 const evidenceOf = (claim: PrefetchedClaim, context: Context) =>
   claim.prefetched ? claim.prefetched.evidence : context.loaders.claims.evidence.load(claim.key);
 
+/**
+ * Every field reads the neighbourhood the claim carries in `prefetched`, which claim(id) or
+ * Claim.lineage fetched with it (CLAIM_LINEAGES, one statement); a claim without one (Claim.lineage
+ * skips the fetch when only the claim and its quote are asked for) falls back to the loaders.
+ */
 @Resolver(() => ClaimLineage)
 export class ClaimLineageResolver {
   @FieldResolver(() => Claim, { description: 'The claim traced.' })
