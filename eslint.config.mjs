@@ -13,6 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Modules read the types of their context from src/modules/context.ts; the wiring that builds a
+  // request and the server (src/context.ts, server.ts, schema.ts...) imports modules, never the reverse.
+  wiringImportsRefused('src/modules/*.ts', '../'),
+  wiringImportsRefused('src/modules/*/**/*.ts', '../../'),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
@@ -22,3 +26,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
+
+function wiringImportsRefused(files, up) {
+  const wiring = ['context', 'server', 'main', 'schema', 'federation', 'bookmarks'];
+  const message = 'Modules must not import the wiring (see src/modules/context.ts for the Context type).';
+  return {
+    files: [files],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: wiring.map((name) => ({ name: `${up}${name}`, message })) },
+      ],
+    },
+  };
+}

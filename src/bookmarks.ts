@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
 import type { Authentication } from './auth';
-import type { Context } from './context';
+import type { Context } from './modules/context';
 import { ErrorCode, HttpError } from './errors';
 
 /**

@@ -5,7 +5,7 @@ import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 
 import type { Config } from './config';
-import type { Context, Loaders } from './context';
+import type { Context, Loaders } from './modules/context';
 import { BadUserInputError } from './errors';
 import { parseGlobalId } from './modules/common/global-id';
 import { MAX_PAGE_SIZE } from './modules/common/pagination';
@@ -41,7 +41,7 @@ function referenceResolver(type: string, loaderOf: (loaders: Loaders) => KeyLoad
   return async (reference: { id?: unknown }, context: Context) => {
     const parsed = typeof reference.id === 'string' ? parseGlobalId(reference.id) : undefined;
     if (parsed?.type !== type) return null;
-    return (await loaderOf(context.loaders).load(parsed.id)) ?? null;
+    return (await loaderOf(context.loaders).load(parsed.key)) ?? null;
   };
 }
 

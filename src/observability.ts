@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-import type { Context } from './context';
-import { transactionsInFlight, type Params, type QueryObserver } from './db/executor';
+import { transactionsInFlight, type Params, type QueryEvent, type QueryObserver } from './db/executor';
 import { logger } from './logger';
 
 /** One registry for the process: GET /metrics serves it in the Prometheus text format. */
@@ -92,7 +91,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * well-formed, else a new one, echoed in the response), operation name, outcome, duration and the
  * number of Cypher statements it ran. Variables and headers are never logged.
  */
-export function observeOperations(log = logger.info): ApolloServerPlugin<Context> {
+export function observeOperations(log = logger.info): ApolloServerPlugin<{ queries: QueryEvent[] }> {
   return {
     async requestDidStart({ request }) {
       const started = performance.now();

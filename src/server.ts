@@ -14,7 +14,8 @@ import type { GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'gr
 import { createAuthenticator } from './auth';
 import { BOOKMARKS_HEADER, requestBookmarks, returnBookmarks } from './bookmarks';
 import type { Config } from './config';
-import { createContext, type Context } from './context';
+import { createContext } from './context';
+import type { Context } from './modules/context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';

@@ -1,4 +1,4 @@
-import { isDate, isDateTime, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
+import { isDate, isDateTime, isInt } from 'neo4j-driver';
 
 /** Neo4j `date` values as ISO strings ("2023-12-31"); null stays null. */
 export function isoDate(value: unknown): string | null {
@@ -9,15 +9,19 @@ export function isoDate(value: unknown): string | null {
 
 export type Properties = Record<string, unknown>;
 
-/** The properties of the node in `field` of a record. */
-export function propertiesOf(record: Neo4jRecord, field: string): Properties {
-  return (record.get(field) as Neo4jNode).properties as Properties;
-}
-
 export const text = (properties: Properties, name: string): string => properties[name] as string;
 export const optionalText = (properties: Properties, name: string): string | null =>
   (properties[name] as string | undefined) ?? null;
-export const number = (properties: Properties, name: string): number => properties[name] as number;
+/**
+ * A number property. The service's driver returns plain numbers (disableLosslessIntegers, see
+ * driver.ts); a neo4j Integer, from a driver set up otherwise, is converted rather than passed on.
+ */
+export const number = (properties: Properties, name: string): number => {
+  const value = properties[name];
+  return isInt(value) ? value.toNumber() : (value as number);
+};
+export const optionalNumber = (properties: Properties, name: string): number | null =>
+  properties[name] === null || properties[name] === undefined ? null : number(properties, name);
 /** A list property; absent means empty (Neo4j does not store empty lists distinctly from none). */
 export const textList = (properties: Properties, name: string): string[] =>
   (properties[name] as string[] | undefined) ?? [];

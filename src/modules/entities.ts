@@ -44,8 +44,6 @@ const MAPPERS: Record<EntityData['label'], (properties: Properties) => EntityDat
   Topic: mapTopic,
 };
 
-export const ENTITY_LABELS = Object.keys(MAPPERS) as EntityData['label'][];
-
 export const isEntityLabel = (label: string): label is EntityData['label'] => label in MAPPERS;
 
 /** Maps a node of any label (a speaker, a search hit, `Query.node`) by its label. */

@@ -305,7 +305,7 @@ describe('the lineage of a claim', () => {
     expect(page.data.claims.edges.length).toBeGreaterThan(1);
     expect(one.cypherQueries).toBe(1);
     expect(page.cypherQueries).toBe(2);
-    // The look-ahead follows fragments too, and the claim's own relations come primed with it.
+    // The look-ahead follows fragments too, and the claim's own relations come with it.
     const viaFragment = await run(
       server,
       `query ($id: ID!) { claim(id: $id) { ...Traced speaker { name } } } fragment Traced on Claim { lineage { source { title } } }`,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { requireRole } from '../../auth';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { anchorQuote, describeAnchorFailure } from '../../ingest/anchor';
 import { fromGlobalId, idOf } from '../common/global-id';
@@ -67,12 +67,12 @@ export class ClaimMutationResolver {
     if (evidence.type !== 'Claim' && evidence.type !== 'Figure') {
       throw new BadUserInputError('"input.evidence" must be the id of a Claim or Figure', 'input.evidence');
     }
-    if (evidence.type === 'Claim' && evidence.id === claimKey) {
+    if (evidence.type === 'Claim' && evidence.key === claimKey) {
       throw new BadUserInputError('a claim cannot be evidence for itself', 'input.evidence');
     }
     const result = await new ClaimWriter(context.executor).linkEvidence({
       claimKey,
-      evidenceKey: evidence.id,
+      evidenceKey: evidence.key,
       evidenceLabel: evidence.type,
       stance: input.stance,
       note: input.note == null ? null : cleanText(input.note, 'input.note', 2000),

@@ -4,13 +4,14 @@ import { alignByKey, groupByKey } from '../../db/batch';
 import { cypher, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import { mapEntity, type EntityData } from '../entities';
-import { mapFigure, type FigureData } from '../figure/figure.mapper';
+import { mapFigure, type FigureData, type PrefetchedFigure } from '../figure/figure.mapper';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
 import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
-import { mapRole, type RoleData } from '../person/person.mapper';
+import { mapRole, type PrefetchedRole, type RoleData } from '../person/person.mapper';
 import { mapReview, type ReviewData } from '../review/review.mapper';
-import { mapSource, type SourceData } from '../source/source.mapper';
+import { mapSource, type PrefetchedSource } from '../source/source.mapper';
 import type { Page, PageRequest } from '../common/pagination';
+import type { Prefetched } from '../common/prefetched';
 import {
   batchedCounts,
   batchedPages,
@@ -64,7 +65,7 @@ const CLAIM_FILTER = `
 
 /**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
- * one statement per DataLoader batch. Ordered by id; `c.id > afterId` is an index range seek,
+ * one statement per DataLoader batch. Ordered by key; `c.id > afterKey` is an index range seek,
  * so a deep page costs what the first one does.
  */
 export const CLAIM_PAGES = cypher(
@@ -73,7 +74,7 @@ export const CLAIM_PAGES = cypher(
   CALL (request) {
     WITH request.filter AS filter
     MATCH (c:Claim)
-    WHERE c.id > request.afterId AND ${CLAIM_FILTER}
+    WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
     RETURN c ORDER BY c.id LIMIT $limit
   }
   RETURN request.key AS key, c AS node`,
@@ -212,48 +213,60 @@ export const CLAIM_LINEAGES = cypher(
     COLLECT { MATCH (c)<-[:REVIEWS]-(review:Review) RETURN review ORDER BY review.createdAt DESC, review.id } AS reviews`,
 );
 
-/** What CLAIM_LINEAGES returns for one claim, mapped as the single-purpose statements map it. */
+/**
+ * A claim's lineage neighbourhood as CLAIM_LINEAGES fetched it, mapped as the single-purpose
+ * statements map it. Nested objects carry, in their own `prefetched`, the relations the lineage's
+ * nested fields ask for (a source's publisher, a role's organization, a figure's metric).
+ */
 export interface LineageData {
-  claim: ClaimData;
-  source: SourceData | undefined;
+  source: PrefetchedSource | undefined;
   publisher: OrganizationData | null;
   speaker: EntityData | null;
-  role: RoleData | null;
-  roleOrganization: OrganizationData | null;
-  figures: { figure: FigureData; metric: MetricData | null }[];
+  role: PrefetchedRole | null;
+  figures: PrefetchedFigure[];
   evidence: EvidenceLinkData[];
   reviews: ReviewData[];
 }
 
+/** A claim handed over with its lineage neighbourhood: what claim(id) and Claim.lineage resolve from. */
+export type PrefetchedClaim = Prefetched<ClaimData, LineageData>;
+
 const propertiesOrNull = (node: Neo4jNode | null): Properties | null =>
   node === null ? null : (node.properties as Properties);
 
-function mapLineage(record: Neo4jRecord): LineageData {
+const mapOrNull = <T>(node: Neo4jNode | null, map: (properties: Properties) => T): T | null => {
+  const properties = propertiesOrNull(node);
+  return properties === null ? null : map(properties);
+};
+
+function mapLineage(record: Neo4jRecord): PrefetchedClaim {
   const source = propertiesOrNull(record.get('source'));
-  const publisher = propertiesOrNull(record.get('publisher'));
+  const publisher = mapOrNull(record.get('publisher'), mapOrganization);
   const speaker = record.get('speaker') as Neo4jNode | null;
   const role = record.get('role') as { role: Neo4jNode; organization: Neo4jNode | null } | null;
-  const organization = propertiesOrNull(role?.organization ?? null);
   const figures = record.get('figures') as { figure: Neo4jNode; metric: Neo4jNode | null }[];
   const evidence = record.get('evidence') as { node: Neo4jNode; link: Relationship }[];
   const reviews = record.get('reviews') as Neo4jNode[];
-  return {
-    claim: mapClaim((record.get('claim') as Neo4jNode).properties as Properties),
-    source: source === null ? undefined : mapSource(source),
-    publisher: publisher === null ? null : mapOrganization(publisher),
+  const claim = mapClaim((record.get('claim') as Neo4jNode).properties as Properties);
+  const prefetched: LineageData = {
+    source: source === null ? undefined : { ...mapSource(source), prefetched: { publisher } },
+    publisher,
     speaker: speaker === null ? null : mapEntity(speaker),
-    role: role === null ? null : mapRole(role.role.properties as Properties),
-    roleOrganization: organization === null ? null : mapOrganization(organization),
-    figures: figures.map(({ figure, metric }) => {
-      const metricProperties = propertiesOrNull(metric);
-      return {
-        figure: mapFigure(figure.properties as Properties),
-        metric: metricProperties === null ? null : mapMetric(metricProperties),
-      };
-    }),
+    role:
+      role === null
+        ? null
+        : {
+            ...mapRole(role.role.properties as Properties),
+            prefetched: { organization: mapOrNull(role.organization, mapOrganization) },
+          },
+    figures: figures.map(({ figure, metric }) => ({
+      ...mapFigure(figure.properties as Properties),
+      prefetched: { metric: mapOrNull(metric, mapMetric) },
+    })),
     evidence: evidence.map(({ node, link }) => mapEvidenceLink(node, link)),
     reviews: reviews.map((review) => mapReview(review.properties as Properties)),
   };
+  return { ...claim, prefetched };
 }
 
 export interface ClaimPageRequest {
@@ -292,10 +305,10 @@ export class ClaimRepository {
       this.executor,
       CLAIM_PAGES,
       requests,
-      // Ids are non-empty, so '' sorts before all of them: the first page needs no special case.
-      (request) => ({ filter: filterParams(request.filter), afterId: request.page.after?.id ?? '' }),
+      // Keys are non-empty, so '' sorts before all of them: the first page needs no special case.
+      (request) => ({ filter: filterParams(request.filter), afterKey: request.page.after?.key ?? '' }),
       mapClaim,
-      (claim) => ({ key: null, id: claim.key }),
+      (claim) => ({ sortValue: null, key: claim.key }),
     );
   }
 
@@ -344,7 +357,8 @@ export class ClaimRepository {
     return groupByKey(keys, records, (record) => mapEvidenceLink(record.get('node'), record.get('link')));
   }
 
-  lineagesOf(keys: readonly string[]): Promise<(LineageData | undefined)[]> {
+  /** Claims with their lineage neighbourhood: one statement for the whole batch. */
+  withLineages(keys: readonly string[]): Promise<(PrefetchedClaim | undefined)[]> {
     return this.executor
       .read(CLAIM_LINEAGES, { keys })
       .then((records) => alignByKey(keys, records, mapLineage, undefined));

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { NotFoundError } from '../../errors';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { idOf } from '../common/global-id';
@@ -16,9 +16,8 @@ import { Speaker } from '../speaker/speaker.type';
 import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
-import { primeLineage } from './claim.loaders';
 import type { ClaimData } from './claim.mapper';
-import type { ClaimFilter } from './claim.repository';
+import type { ClaimFilter, PrefetchedClaim } from './claim.repository';
 import { Claim, ClaimConnection } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { ClaimLineage } from './lineage.type';
@@ -49,7 +48,7 @@ export function toClaimFilter(input: ClaimFilterInput | null | undefined): Claim
 
 /** A connection over claims matching `filter`, loaded through the per-request batch loaders. */
 export function claimConnection(context: Context, listKey: string, filter: ClaimFilter, args: ConnectionArgs) {
-  const page = toPageRequest(args, 'id');
+  const page = toPageRequest(args, 'key');
   return context.loaders.claims.pages
     .load({ key: listKey, filter, page })
     .then(
@@ -76,38 +75,39 @@ export class ClaimResolver {
     @Arg('id', () => ID, { description: 'Global id of the claim.' }) id: string,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ClaimData> {
+  ): Promise<PrefetchedClaim> {
     const key = idOf(id, ['Claim']);
     // A fact-checker's question, "where does this come from": the claim and its lineage
-    // neighbourhood in one statement instead of the claim first, then its neighbourhood.
-    const lineage = selectedFields(info).has('lineage') ? await context.loaders.claims.lineage.load(key) : undefined;
-    if (lineage) primeLineage(context.loaders, lineage);
-    const claim = await context.loaders.claims.byKey.load(key);
+    // neighbourhood in one statement instead of the claim first, then its neighbourhood. The claim
+    // carries the neighbourhood in `prefetched`, for its own fields and its lineage's.
+    const claim = selectedFields(info).has('lineage')
+      ? await context.loaders.claims.withLineage.load(key)
+      : await context.loaders.claims.byKey.load(key);
     if (!claim) throw new NotFoundError('Claim', id);
     return claim;
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who the claim is attributed to.' })
-  speaker(@Root() claim: ClaimData, @Ctx() context: Context): Promise<EntityData | null> {
-    return context.loaders.claims.speaker.load(claim.key);
+  speaker(@Root() claim: PrefetchedClaim, @Ctx() context: Context): EntityData | null | Promise<EntityData | null> {
+    return claim.prefetched ? claim.prefetched.speaker : context.loaders.claims.speaker.load(claim.key);
   }
 
   @FieldResolver(() => Role, {
     nullable: true,
     description: 'The role the speaker held when making the claim, if recorded.',
   })
-  role(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.claims.role.load(claim.key);
+  role(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.role : context.loaders.claims.role.load(claim.key);
   }
 
   @FieldResolver(() => Source, { description: 'The source the claim was made in.' })
-  source(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.sources.byKey.load(claim.sourceKey);
+  source(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.source : context.loaders.sources.byKey.load(claim.sourceKey);
   }
 
   @FieldResolver(() => [Figure], { description: 'The figures the claim cites, in period order.' })
-  figures(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.claims.figures.load(claim.key);
+  figures(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.figures : context.loaders.claims.figures.load(claim.key);
   }
 
   @FieldResolver(() => [Metric], { description: 'The metrics the claim is about, directly or through its figures.' })
@@ -141,8 +141,8 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that support or contradict this claim.' })
-  evidence(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.claims.evidence.load(claim.key);
+  evidence(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.evidence : context.loaders.claims.evidence.load(claim.key);
   }
 
   @FieldResolver(() => [EvidenceLink], { description: 'Claims this claim itself supports or contradicts.' })
@@ -152,15 +152,15 @@ export class ClaimResolver {
 
   @FieldResolver(() => ClaimLineage, { description: 'Where the claim comes from and what it rests on, in one object.' })
   async lineage(
-    @Root() claim: ClaimData,
+    @Root() claim: PrefetchedClaim,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ClaimLineage> {
-    // One statement for the whole neighbourhood (a cache hit when claim(id) fetched it already);
-    // the lineage's field resolvers then hit primed loaders. The claim and its quote need nothing.
+    // claim(id) fetched the neighbourhood with the claim. Elsewhere one batched statement fetches it
+    // for every claim of the level, unless the lineage asks only for what the claim itself holds.
+    if (claim.prefetched) return { claim };
     const needsNeighbourhood = [...selectedFields(info)].some((name) => !LINEAGE_FIELDS_AT_HAND.has(name));
-    const lineage = needsNeighbourhood ? await context.loaders.claims.lineage.load(claim.key) : undefined;
-    if (lineage) primeLineage(context.loaders, lineage);
-    return { claim };
+    const traced = needsNeighbourhood ? await context.loaders.claims.withLineage.load(claim.key) : undefined;
+    return { claim: traced ?? claim };
   }
 }

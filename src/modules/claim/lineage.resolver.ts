@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import type { FigureData } from '../figure/figure.mapper';
 import { Metric } from '../metric/metric.type';
 import { Organization } from '../organization/organization.type';
@@ -8,6 +8,7 @@ import { Role } from '../person/person.type';
 import { Review } from '../review/review.type';
 import { Source } from '../source/source.type';
 import { Speaker } from '../speaker/speaker.type';
+import type { PrefetchedClaim } from './claim.repository';
 import { Claim, TextQuote } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { ClaimLineage, FigureComparison, FigureLineage } from './lineage.type';
@@ -23,6 +24,14 @@ export function compareFigures(cited: FigureData, other: FigureData): FigureComp
   };
 }
 
+const evidenceOf = (claim: PrefetchedClaim, context: Context) =>
+  claim.prefetched ? claim.prefetched.evidence : context.loaders.claims.evidence.load(claim.key);
+
+/**
+ * Every field reads the neighbourhood the claim carries in `prefetched`, which claim(id) or
+ * Claim.lineage fetched with it (CLAIM_LINEAGES, one statement); a claim without one (Claim.lineage
+ * skips the fetch when only the claim and its quote are asked for) falls back to the loaders.
+ */
 @Resolver(() => ClaimLineage)
 export class ClaimLineageResolver {
   @FieldResolver(() => Claim, { description: 'The claim traced.' })
@@ -36,62 +45,61 @@ export class ClaimLineageResolver {
   }
 
   @FieldResolver(() => Source, { description: 'The source the quote is anchored in.' })
-  source(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.sources.byKey.load(lineage.claim.sourceKey);
+  source(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.source : context.loaders.sources.byKey.load(claim.sourceKey);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
-  publisher(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.sources.publisher.load(lineage.claim.sourceKey);
+  publisher(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.publisher : context.loaders.sources.publisher.load(claim.sourceKey);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who made the claim.' })
-  speaker(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.claims.speaker.load(lineage.claim.key);
+  speaker(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.speaker : context.loaders.claims.speaker.load(claim.key);
   }
 
   @FieldResolver(() => Role, {
     nullable: true,
     description: "The role the speaker held at the source's date, as the source presents the speaker.",
   })
-  role(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.claims.role.load(lineage.claim.key);
+  role(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.role : context.loaders.claims.role.load(claim.key);
   }
 
   @FieldResolver(() => [FigureLineage], {
     description: "Each cited figure, with its metric and the metric's other figures.",
   })
-  figures(@Root() lineage: ClaimLineage, @Ctx() context: Context): Promise<FigureLineage[]> {
-    return context.loaders.claims.figures
-      .load(lineage.claim.key)
-      .then((figures) => figures.map((figure) => ({ figure })));
+  async figures(@Root() { claim }: ClaimLineage, @Ctx() context: Context): Promise<FigureLineage[]> {
+    const figures = claim.prefetched ? claim.prefetched.figures : await context.loaders.claims.figures.load(claim.key);
+    return figures.map((figure) => ({ figure }));
   }
 
   @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that support the claim.' })
-  async supporting(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    const links = await context.loaders.claims.evidence.load(lineage.claim.key);
+  async supporting(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    const links = await evidenceOf(claim, context);
     return links.filter((link) => link.stance === Stance.SUPPORTS);
   }
 
   @FieldResolver(() => [EvidenceLink], { description: 'Claims and figures that contradict the claim.' })
-  async contradicting(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    const links = await context.loaders.claims.evidence.load(lineage.claim.key);
+  async contradicting(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    const links = await evidenceOf(claim, context);
     return links.filter((link) => link.stance === Stance.CONTRADICTS);
   }
 
   @FieldResolver(() => [Review], {
     description: 'Reviews (verdicts) of the claim, newest first, each with its evidence.',
   })
-  reviews(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.reviews.ofClaim.load(lineage.claim.key);
+  reviews(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.reviews : context.loaders.reviews.ofClaim.load(claim.key);
   }
 }
 
 @Resolver(() => FigureLineage)
 export class FigureLineageResolver {
   @FieldResolver(() => Metric, { nullable: true, description: 'The metric the figure measures.' })
-  metric(@Root() lineage: FigureLineage, @Ctx() context: Context) {
-    return context.loaders.figures.metric.load(lineage.figure.key);
+  metric(@Root() { figure }: FigureLineage, @Ctx() context: Context) {
+    return figure.prefetched ? figure.prefetched.metric : context.loaders.figures.metric.load(figure.key);
   }
 
   @FieldResolver(() => [FigureComparison], {

@@ -1,8 +1,8 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 
 import { Figure } from '../figure/figure.type';
-import type { ClaimData } from './claim.mapper';
-import type { FigureData } from '../figure/figure.mapper';
+import type { FigureData, PrefetchedFigure } from '../figure/figure.mapper';
+import type { PrefetchedClaim } from './claim.repository';
 
 @ObjectType({ description: 'Another figure of the same metric, compared with the one a claim cites.' })
 export class FigureComparison {
@@ -23,8 +23,9 @@ export class FigureComparison {
   description: 'A figure a claim cites, traced to its metric and compared with every other figure of that metric.',
 })
 export class FigureLineage {
+  /** With its metric when the claim's lineage was fetched in one statement. */
   @Field(() => Figure, { description: 'The cited figure.' })
-  figure!: FigureData;
+  figure!: PrefetchedFigure;
 }
 
 @ObjectType({
@@ -33,5 +34,6 @@ export class FigureLineage {
     'figures → metric → other figures; supporting and contradicting evidence; reviews.',
 })
 export class ClaimLineage {
-  claim!: ClaimData;
+  /** The claim traced; its `prefetched` neighbourhood, when fetched, answers the lineage's fields. */
+  claim!: PrefetchedClaim;
 }

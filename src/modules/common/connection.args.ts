@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest, type PageRequest, type SortKeyKind } from './pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest, type PageRequest, type SortValueKind } from './pagination';
 
 @ArgsType()
 export class ConnectionArgs {
@@ -17,5 +17,5 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
-export const toPageRequest = (args: ConnectionArgs, keyKind: SortKeyKind): PageRequest =>
-  pageRequest(args.first, args.after, keyKind);
+export const toPageRequest = (args: ConnectionArgs, sortedBy: SortValueKind): PageRequest =>
+  pageRequest(args.first, args.after, sortedBy);

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { loaderBatchSize } from '../../observability';
 
 /**
- * DataLoaders live for one request (built in src/context.ts): they batch the reads of one
+ * DataLoaders live for one request (built in src/modules/loaders.ts): they batch the reads of one
  * level of a query into one statement and never cache across requests or users.
  */
 export const loader = <V>(batch: (keys: readonly string[]) => Promise<V[]>) =>

@@ -4,13 +4,15 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * Keyset pagination. A cursor encodes the sort key and the id of the last item seen, so the
- * next page is "items after (key, id)" in index order: page 500 costs what page 1 costs, and
- * items added meanwhile neither shift nor repeat a page (unlike SKIP/offset).
+ * Keyset pagination. A cursor encodes the sort value and the key (stored id) of the last item
+ * seen, so the next page is "items after (sortValue, key)" in index order: page 500 costs what
+ * page 1 costs, and items added meanwhile neither shift nor repeat a page (unlike SKIP/offset).
  */
 export interface Keyset {
-  key: string | number | null;
-  id: string;
+  /** What the list sorts by (a name, an ISO date); null for lists ordered by key alone. */
+  sortValue: string | number | null;
+  /** The stored id: breaks ties between equal sort values. */
+  key: string;
 }
 
 /** What a repository needs to read one page: the position to continue from and how many. */
@@ -27,8 +29,9 @@ export interface Page<T> {
   keysetOf: (item: T) => Keyset;
 }
 
+/** On the wire: base64url of the JSON pair [sortValue, key]. Cursors already issued must keep decoding. */
 export function encodeCursor(keyset: Keyset): string {
-  return Buffer.from(JSON.stringify([keyset.key, keyset.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([keyset.sortValue, keyset.key]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string, field = 'after'): Keyset {
@@ -43,7 +46,7 @@ export function decodeCursor(cursor: string, field = 'after'): Keyset {
         (typeof value[0] === 'number' && Number.isFinite(value[0]))) &&
       typeof value[1] === 'string'
     ) {
-      return { key: value[0] as string | number | null, id: value[1] };
+      return { sortValue: value[0] as string | number | null, key: value[1] };
     }
   } catch {
     // fall through to the client error below
@@ -53,27 +56,28 @@ export function decodeCursor(cursor: string, field = 'after'): Keyset {
 
 /**
  * What a list sorts by, so a cursor from another list is refused instead of reaching Cypher:
- * 'id' lists keep no separate key, 'text' lists sort by name, 'date' lists by an ISO date.
+ * 'key' lists are ordered by key alone (no sort value), 'text' lists by name, 'date' lists by an
+ * ISO date.
  */
-export type SortKeyKind = 'id' | 'text' | 'date';
+export type SortValueKind = 'key' | 'text' | 'date';
 
-const KEY_CHECKS: Record<SortKeyKind, (key: Keyset['key']) => boolean> = {
-  id: (key) => key === null,
-  text: (key) => typeof key === 'string',
-  date: (key) => typeof key === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(key),
+const SORT_VALUE_CHECKS: Record<SortValueKind, (sortValue: Keyset['sortValue']) => boolean> = {
+  key: (sortValue) => sortValue === null,
+  text: (sortValue) => typeof sortValue === 'string',
+  date: (sortValue) => typeof sortValue === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortValue),
 };
 
 export function pageRequest(
   first: number | undefined | null,
   after: string | undefined | null,
-  keyKind: SortKeyKind,
+  sortedBy: SortValueKind,
 ): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`"first" must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
   }
   const keyset = after == null ? null : decodeCursor(after);
-  if (keyset && !KEY_CHECKS[keyKind](keyset.key)) {
+  if (keyset && !SORT_VALUE_CHECKS[sortedBy](keyset.sortValue)) {
     throw new BadUserInputError('"after" is a cursor of another list', 'after');
   }
   return { after: keyset, limit: size + 1, first: size };

@@ -48,8 +48,8 @@ export async function relatedEntitiesByKeys(
 export const firstOf = <T>(lists: T[][]): (T | null)[] => lists.map((list) => list[0] ?? null);
 
 /**
- * One keyset page: `query` receives `$afterKey`, `$afterId` (null on the first page) and `$limit`
- * and returns rows of `node` in (sort key, id) order.
+ * One keyset page: `query` receives `$afterSortValue`, `$afterKey` (null on the first page) and
+ * `$limit` and returns rows of `node` in (sort value, key) order.
  */
 export async function pageOfNodes<T>(
   executor: Executor,
@@ -61,8 +61,8 @@ export async function pageOfNodes<T>(
 ): Promise<Page<T>> {
   const records = await executor.read(query, {
     ...params,
+    afterSortValue: request.after?.sortValue ?? null,
     afterKey: request.after?.key ?? null,
-    afterId: request.after?.id ?? null,
     // JavaScript numbers travel as floats; LIMIT needs an integer.
     limit: int(request.limit),
   });
@@ -140,7 +140,8 @@ export function nameOrderedList(name: string, label: 'Person' | 'Organization' |
     page: cypher(
       `${name}.page`,
       `MATCH (node:${label})
-      WHERE $afterKey IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId)
+      WHERE $afterSortValue IS NULL OR node.name > $afterSortValue
+         OR (node.name = $afterSortValue AND node.id > $afterKey)
       RETURN node ORDER BY node.name, node.id LIMIT $limit`,
     ),
     count: cypher(`${name}.count`, `MATCH (node:${label}) RETURN count(node) AS count`),

@@ -1,5 +1,7 @@
 import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
 import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
+import type { Prefetched } from '../common/prefetched';
+import type { MetricData } from '../metric/metric.mapper';
 
 export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
 
@@ -42,3 +44,6 @@ export const mapFigure = (properties: Properties): FigureData => ({
   sourceKey: text(properties, 'sourceId'),
   quote: mapQuote(properties),
 });
+
+/** A figure with the metric it measures, as a claim's lineage fetches it. */
+export type PrefetchedFigure = Prefetched<FigureData, { metric: MetricData | null }>;

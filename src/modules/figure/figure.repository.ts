@@ -37,7 +37,7 @@ const FIGURES_OF_FILTER = `
     }`;
 
 /**
- * Figures in time order (a chartable series): keyset (periodStart, id). Batched like claim pages,
+ * Figures in time order (a chartable series): keyset (periodStart, key). Batched like claim pages,
  * so `metrics { figures }` costs one statement for the whole level.
  */
 export const FIGURE_PAGES = cypher(
@@ -47,8 +47,8 @@ export const FIGURE_PAGES = cypher(
     WITH request.filter AS filter
     ${FIGURES_OF_FILTER}
     WITH f, filter WHERE ${FIGURE_FILTER}
-      AND (request.afterKey IS NULL OR f.periodStart > date(request.afterKey)
-           OR (f.periodStart = date(request.afterKey) AND f.id > request.afterId))
+      AND (request.afterSortValue IS NULL OR f.periodStart > date(request.afterSortValue)
+           OR (f.periodStart = date(request.afterSortValue) AND f.id > request.afterKey))
     RETURN f ORDER BY f.periodStart, f.id LIMIT $limit
   }
   RETURN request.key AS key, f AS node`,
@@ -120,11 +120,11 @@ export class FigureRepository {
       requests,
       (request) => ({
         filter: filterParams(request.filter),
+        afterSortValue: request.page.after?.sortValue ?? null,
         afterKey: request.page.after?.key ?? null,
-        afterId: request.page.after?.id ?? null,
       }),
       mapFigure,
-      (figure) => ({ key: figure.period.start, id: figure.key }),
+      (figure) => ({ sortValue: figure.period.start, key: figure.key }),
     );
   }
 

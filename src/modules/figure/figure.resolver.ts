@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { Claim } from '../claim/claim.type';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { idOf } from '../common/global-id';
@@ -9,7 +9,7 @@ import { findByGlobalId } from '../common/lookup';
 import { Metric } from '../metric/metric.type';
 import { Place } from '../place/place.type';
 import { Source } from '../source/source.type';
-import type { FigureData } from './figure.mapper';
+import type { FigureData, PrefetchedFigure } from './figure.mapper';
 import { FigureFilterInput } from './figure.inputs';
 import type { FigureFilter } from './figure.repository';
 import { Figure, FigureConnection } from './figure.type';
@@ -53,8 +53,8 @@ export class FigureResolver {
   }
 
   @FieldResolver(() => Metric, { nullable: true, description: 'The metric this figure is an observation of.' })
-  metric(@Root() figure: FigureData, @Ctx() context: Context) {
-    return context.loaders.figures.metric.load(figure.key);
+  metric(@Root() figure: PrefetchedFigure, @Ctx() context: Context) {
+    return figure.prefetched ? figure.prefetched.metric : context.loaders.figures.metric.load(figure.key);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where the figure applies.' })

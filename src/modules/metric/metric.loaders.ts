@@ -5,7 +5,6 @@ import { MetricRepository } from './metric.repository';
 export function createMetricLoaders(executor: Executor) {
   const metrics = new MetricRepository(executor);
   return {
-    repository: metrics,
     byKey: loader((keys) => metrics.byKeys(keys)),
     place: loader((keys) => metrics.placesOf(keys)),
     targets: loader((keys) => metrics.targetsOf(keys)),

@@ -39,8 +39,8 @@ export class MetricRepository {
 
   page(request: PageRequest): Promise<Page<MetricData>> {
     return pageOfNodes(this.executor, METRICS_LIST.page, request, mapMetric, (metric) => ({
-      key: metric.name,
-      id: metric.key,
+      sortValue: metric.name,
+      key: metric.key,
     }));
   }
 

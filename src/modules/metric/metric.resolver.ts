@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { claimConnection, toClaimFilter } from '../claim/claim.resolver';
 import { ClaimFilterInput } from '../claim/claim.inputs';
 import { ClaimConnection } from '../claim/claim.type';
@@ -19,7 +19,7 @@ export class MetricResolver {
   @Query(() => MetricConnection, { description: 'Metrics in name order, paged with keyset cursors.' })
   async metrics(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'text');
-    const metrics = context.loaders.metrics.repository;
+    const metrics = context.reads.metrics;
     return new MetricConnection(await metrics.page(page), page.after !== null, () => metrics.count());
   }
 

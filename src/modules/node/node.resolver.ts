@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import type { Context, Loaders } from '../../context';
+import type { Context, Loaders } from '../context';
 import { BadUserInputError } from '../../errors';
 import { fromGlobalId } from '../common/global-id';
 import { Node } from '../common/node.type';
@@ -39,7 +39,7 @@ export class NodeResolver {
     @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string,
     @Ctx() context: Context,
   ) {
-    const { type, id: key } = fromGlobalId(id);
+    const { type, key } = fromGlobalId(id);
     const loader = loaderFor(context.loaders, type);
     if (!loader) throw new BadUserInputError('"id" is not the id of any type of this API', 'id');
     return (await loader.load(key)) ?? null;

@@ -5,7 +5,6 @@ import { OrganizationRepository } from './organization.repository';
 export function createOrganizationLoaders(executor: Executor) {
   const organizations = new OrganizationRepository(executor);
   return {
-    repository: organizations,
     byKey: loader((keys) => organizations.byKeys(keys)),
     partOf: loader((keys) => organizations.parentsOf(keys)),
     parts: loader((keys) => organizations.partsOf(keys)),

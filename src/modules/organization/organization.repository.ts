@@ -48,8 +48,8 @@ export class OrganizationRepository {
 
   page(request: PageRequest): Promise<Page<OrganizationData>> {
     return pageOfNodes(this.executor, ORGANIZATIONS_LIST.page, request, mapOrganization, (org) => ({
-      key: org.name,
-      id: org.key,
+      sortValue: org.name,
+      key: org.key,
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { findByGlobalId } from '../common/lookup';
 import { Place } from '../place/place.type';
@@ -12,7 +12,7 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organizations in name order, paged with keyset cursors.' })
   async organizations(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'text');
-    const organizations = context.loaders.organizations.repository;
+    const organizations = context.reads.organizations;
     return new OrganizationConnection(await organizations.page(page), page.after !== null, () => organizations.count());
   }
 

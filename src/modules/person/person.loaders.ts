@@ -5,7 +5,6 @@ import { PersonRepository } from './person.repository';
 export function createPersonLoaders(executor: Executor) {
   const people = new PersonRepository(executor);
   return {
-    repository: people,
     byKey: loader((keys) => people.byKeys(keys)),
     roleByKey: loader((keys) => people.rolesByKeys(keys)),
     roles: loader((keys) => people.rolesOf(keys)),

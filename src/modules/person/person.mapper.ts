@@ -1,4 +1,6 @@
 import { textList, isoDate, optionalText, text, type Properties } from '../../db/values';
+import type { Prefetched } from '../common/prefetched';
+import type { OrganizationData } from '../organization/organization.mapper';
 
 export interface PersonData {
   label: 'Person';
@@ -37,3 +39,6 @@ export const mapRole = (properties: Properties): RoleData => ({
   from: isoDate(properties.from),
   to: isoDate(properties.to),
 });
+
+/** A role with the organization it is held at, as a claim's lineage fetches it. */
+export type PrefetchedRole = Prefetched<RoleData, { organization: OrganizationData | null }>;

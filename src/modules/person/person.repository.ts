@@ -55,8 +55,8 @@ export class PersonRepository {
 
   page(request: PageRequest): Promise<Page<PersonData>> {
     return pageOfNodes(this.executor, PEOPLE_LIST.page, request, mapPerson, (person) => ({
-      key: person.name,
-      id: person.key,
+      sortValue: person.name,
+      key: person.key,
     }));
   }
 

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { findByGlobalId } from '../common/lookup';
 import { Organization } from '../organization/organization.type';
-import type { PersonData, RoleData } from './person.mapper';
+import type { PersonData, PrefetchedRole, RoleData } from './person.mapper';
 import { Person, PersonConnection, Role } from './person.type';
 
 @Resolver(() => Person)
@@ -12,7 +12,7 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People in name order, paged with keyset cursors.' })
   async people(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'text');
-    const people = context.loaders.people.repository;
+    const people = context.reads.people;
     return new PersonConnection(await people.page(page), page.after !== null, () => people.count());
   }
 
@@ -30,8 +30,8 @@ export class PersonResolver {
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'Where the role is held.' })
-  organization(@Root() role: RoleData, @Ctx() context: Context) {
-    return context.loaders.people.roleOrganization.load(role.key);
+  organization(@Root() role: PrefetchedRole, @Ctx() context: Context) {
+    return role.prefetched ? role.prefetched.organization : context.loaders.people.roleOrganization.load(role.key);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who holds or held the role.' })

@@ -5,7 +5,6 @@ import { ReviewRepository } from './review.repository';
 export function createReviewLoaders(executor: Executor) {
   const reviews = new ReviewRepository(executor);
   return {
-    repository: reviews,
     byKey: loader((keys) => reviews.byKeys(keys)),
     ofClaim: loader((keys) => reviews.reviewsOf(keys)),
     evidence: loader((keys) => reviews.evidenceOf(keys)),

@@ -2,9 +2,9 @@ import { Arg, Ctx, createUnionType, FieldResolver, Mutation, Resolver, Root } fr
 import { JSONObjectResolver } from 'graphql-scalars';
 
 import { requireRole } from '../../auth';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
-import type { ClaimData } from '../claim/claim.mapper';
+import type { PrefetchedClaim } from '../claim/claim.repository';
 import { Claim } from '../claim/claim.type';
 import { idOf } from '../common/global-id';
 import { missingReference } from '../common/lookup';
@@ -14,6 +14,7 @@ import { Source } from '../source/source.type';
 import { RATING_LABELS, toClaimReview } from './claim-review';
 import { ReviewClaimInput } from './review.inputs';
 import type { ReviewData } from './review.mapper';
+import { ReviewRepository } from './review.repository';
 import { Review } from './review.type';
 
 export const ReviewEvidence = createUnionType({
@@ -49,7 +50,7 @@ export class ReviewResolver {
     const evidence = input.evidence ?? [];
     if (evidence.length > 50)
       throw new BadUserInputError('"input.evidence" may list at most 50 items', 'input.evidence');
-    const result = await context.loaders.reviews.repository.create({
+    const result = await new ReviewRepository(context.executor).create({
       claimKey: idOf(input.claim, ['Claim'], 'input.claim'),
       rating: input.rating,
       ratingLabel:
@@ -71,22 +72,25 @@ export class ReviewResolver {
 @Resolver(() => Claim)
 export class ClaimReviewResolver {
   @FieldResolver(() => [Review], { description: 'Reviews (verdicts) of the claim, newest first.' })
-  reviews(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.reviews.ofClaim.load(claim.key);
+  reviews(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
+    return claim.prefetched ? claim.prefetched.reviews : context.loaders.reviews.ofClaim.load(claim.key);
   }
 
   @FieldResolver(() => [JSONObjectResolver], {
     description: "The claim's reviews as schema.org ClaimReview JSON-LD objects, ready to embed in a page.",
   })
-  async claimReview(@Root() claim: ClaimData, @Ctx() context: Context) {
+  async claimReview(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
     const { loaders } = context;
-    const [reviews, speaker, role, source, publisher] = await Promise.all([
-      loaders.reviews.ofClaim.load(claim.key),
-      loaders.claims.speaker.load(claim.key),
-      loaders.claims.role.load(claim.key),
-      loaders.sources.byKey.load(claim.sourceKey),
-      loaders.sources.publisher.load(claim.sourceKey),
-    ]);
+    const fetched = claim.prefetched;
+    const [reviews, speaker, role, source, publisher] = fetched
+      ? [fetched.reviews, fetched.speaker, fetched.role, fetched.source, fetched.publisher]
+      : await Promise.all([
+          loaders.reviews.ofClaim.load(claim.key),
+          loaders.claims.speaker.load(claim.key),
+          loaders.claims.role.load(claim.key),
+          loaders.sources.byKey.load(claim.sourceKey),
+          loaders.sources.publisher.load(claim.sourceKey),
+        ]);
     return reviews.map((review) => toClaimReview({ review, claim, speaker, role, source, publisher }));
   }
 }

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { cleanText, MAX_QUERY_TEXT } from '../common/input-validation';
 import { MAX_PAGE_SIZE } from '../common/pagination';
-import { SearchRepository } from './search.repository';
 import { SearchResult } from './search.type';
 
 @Resolver()
@@ -20,6 +19,6 @@ export class SearchResolver {
   ) {
     if (first < 1 || first > MAX_PAGE_SIZE)
       throw new BadUserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-    return new SearchRepository(context.executor).search(cleanText(query, 'query', MAX_QUERY_TEXT), first);
+    return context.reads.search(cleanText(query, 'query', MAX_QUERY_TEXT), first);
   }
 }

@@ -5,7 +5,6 @@ import { SourceRepository } from './source.repository';
 export function createSourceLoaders(executor: Executor) {
   const sources = new SourceRepository(executor);
   return {
-    repository: sources,
     byKey: loader((keys) => sources.byKeys(keys)),
     publisher: loader((keys) => sources.publishersOf(keys)),
     interviewer: loader((keys) => sources.interviewersOf(keys)),

@@ -1,4 +1,6 @@
 import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
+import type { Prefetched } from '../common/prefetched';
+import type { OrganizationData } from '../organization/organization.mapper';
 
 export interface SourceData {
   label: 'Source';
@@ -31,3 +33,6 @@ export const mapSource = (properties: Properties): SourceData => ({
   bodyStart: number(properties, 'bodyStart'),
   bodyEnd: number(properties, 'bodyEnd'),
 });
+
+/** A source with its publisher, as a claim's lineage fetches it. */
+export type PrefetchedSource = Prefetched<SourceData, { publisher: OrganizationData | null }>;

@@ -31,12 +31,12 @@ export const SOURCE_MENTIONS = cypher(
   'UNWIND $keys AS key MATCH (:Source {id: key})-[:MENTIONS]->(node) RETURN key, node ORDER BY node.name',
 );
 
-/** Newest first; the keyset is (publishedDate, id) with ids ascending within a day. */
+/** Newest first; the keyset is (publishedDate, key) with keys ascending within a day. */
 export const SOURCES_PAGE = cypher(
   'source.page',
   `MATCH (node:Source)
-  WHERE $afterKey IS NULL OR node.publishedDate < date($afterKey)
-     OR (node.publishedDate = date($afterKey) AND node.id > $afterId)
+  WHERE $afterSortValue IS NULL OR node.publishedDate < date($afterSortValue)
+     OR (node.publishedDate = date($afterSortValue) AND node.id > $afterKey)
   RETURN node ORDER BY node.publishedDate DESC, node.id LIMIT $limit`,
 );
 
@@ -67,8 +67,8 @@ export class SourceRepository {
 
   page(request: PageRequest): Promise<Page<SourceData>> {
     return pageOfNodes(this.executor, SOURCES_PAGE, request, mapSource, (source) => ({
-      key: source.publishedDate,
-      id: source.key,
+      sortValue: source.publishedDate,
+      key: source.key,
     }));
   }
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 
 import { requireRole } from '../../auth';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
 import { anchorQuote, codePointLength, describeAnchorFailure } from '../../ingest/anchor';
 import { sha256 } from '../../ingest/compile';
@@ -18,7 +18,7 @@ import { Organization } from '../organization/organization.type';
 import { Person } from '../person/person.type';
 import { Speaker } from '../speaker/speaker.type';
 import { AddSourceInput } from './source.inputs';
-import type { SourceData } from './source.mapper';
+import type { PrefetchedSource, SourceData } from './source.mapper';
 import { Source, SourceConnection } from './source.type';
 import { SourceWriter } from './source.writes';
 
@@ -27,7 +27,7 @@ export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources, newest first, paged with keyset cursors.' })
   async sources(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'date');
-    const sources = context.loaders.sources.repository;
+    const sources = context.reads.sources;
     return new SourceConnection(await sources.page(page), page.after !== null, () => sources.count());
   }
 
@@ -37,8 +37,8 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
-  publisher(@Root() source: SourceData, @Ctx() context: Context) {
-    return context.loaders.sources.publisher.load(source.key);
+  publisher(@Root() source: PrefetchedSource, @Ctx() context: Context) {
+    return source.prefetched ? source.prefetched.publisher : context.loaders.sources.publisher.load(source.key);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'For interviews: who conducted the interview.' })

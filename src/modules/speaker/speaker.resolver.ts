@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { claimConnection, toClaimFilter } from '../claim/claim.resolver';
 import { ClaimFilterInput } from '../claim/claim.inputs';
 import { ClaimConnection } from '../claim/claim.type';

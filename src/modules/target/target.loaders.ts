@@ -5,7 +5,6 @@ import { TargetRepository } from './target.repository';
 export function createTargetLoaders(executor: Executor) {
   const targets = new TargetRepository(executor);
   return {
-    repository: targets,
     byKey: loader((keys) => targets.byKeys(keys)),
     projectionByKey: loader((keys) => targets.projectionsByKeys(keys)),
     metric: loader((keys) => targets.metricsOf(keys)),

@@ -1,4 +1,4 @@
-import { isoDate, number, text, type Properties } from '../../db/values';
+import { isoDate, number, optionalNumber, text, type Properties } from '../../db/values';
 
 export type Comparator = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
 
@@ -40,6 +40,6 @@ export const mapProjection = (properties: Properties): ProjectionData => ({
   name: text(properties, 'name'),
   expectedBy: isoDate(properties.expectedBy) as string,
   expectedLabel: text(properties, 'expectedLabel'),
-  yearsEarlier: (properties.yearsEarlier as number | null | undefined) ?? null,
+  yearsEarlier: optionalNumber(properties, 'yearsEarlier'),
   sourceKey: text(properties, 'sourceId'),
 });

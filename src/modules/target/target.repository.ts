@@ -60,7 +60,8 @@ export const PROJECTION_AUTHORS = cypher(
 export const TARGETS_PAGE = cypher(
   'target.page',
   `MATCH (node:Target)
-  WHERE $afterKey IS NULL OR node.deadline > date($afterKey) OR (node.deadline = date($afterKey) AND node.id > $afterId)
+  WHERE $afterSortValue IS NULL OR node.deadline > date($afterSortValue)
+     OR (node.deadline = date($afterSortValue) AND node.id > $afterKey)
   RETURN node ORDER BY node.deadline, node.id LIMIT $limit`,
 );
 
@@ -111,8 +112,8 @@ export class TargetRepository {
 
   page(request: PageRequest): Promise<Page<TargetData>> {
     return pageOfNodes(this.executor, TARGETS_PAGE, request, mapTarget, (target) => ({
-      key: target.deadline,
-      id: target.key,
+      sortValue: target.deadline,
+      key: target.key,
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, createUnionType, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { Claim } from '../claim/claim.type';
 import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { findByGlobalId } from '../common/lookup';
@@ -25,7 +25,7 @@ export class TargetResolver {
   @Query(() => TargetConnection, { description: 'Targets by deadline, paged with keyset cursors.' })
   async targets(@Args() args: ConnectionArgs, @Ctx() context: Context) {
     const page = toPageRequest(args, 'date');
-    const targets = context.loaders.targets.repository;
+    const targets = context.reads.targets;
     return new TargetConnection(await targets.page(page), page.after !== null, () => targets.count());
   }
 

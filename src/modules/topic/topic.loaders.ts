@@ -5,7 +5,6 @@ import { TopicRepository } from './topic.repository';
 export function createTopicLoaders(executor: Executor) {
   const topics = new TopicRepository(executor);
   return {
-    repository: topics,
     byKey: loader((keys) => topics.byKeys(keys)),
     broader: loader((keys) => topics.broaderOf(keys)),
     narrower: loader((keys) => topics.narrowerOf(keys)),

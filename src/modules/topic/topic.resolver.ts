@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { claimConnection, toClaimFilter } from '../claim/claim.resolver';
 import { ClaimFilterInput } from '../claim/claim.inputs';
 import { ClaimConnection } from '../claim/claim.type';
@@ -13,7 +13,7 @@ import { Topic } from './topic.type';
 export class TopicResolver {
   @Query(() => [Topic], { description: 'All topics in name order (a small controlled vocabulary).' })
   topics(@Ctx() context: Context) {
-    return context.loaders.topics.repository.all();
+    return context.reads.allTopics();
   }
 
   @Query(() => Topic, { description: 'One topic by id. NOT_FOUND if there is none.' })

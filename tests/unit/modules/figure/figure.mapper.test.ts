@@ -1,0 +1,53 @@
+import { Date as Neo4jDate, int } from 'neo4j-driver';
+
+import { mapFigure } from '../../../../src/modules/figure/figure.mapper';
+
+const stored = {
+  id: 'test-nev-share-2023',
+  name: 'NEV share of new car sales, 2023',
+  value: 31.6,
+  unit: 'percent',
+  qualifier: 'about',
+  periodLabel: '2023',
+  periodStart: new Neo4jDate(2023, 1, 1),
+  periodEnd: new Neo4jDate(2023, 12, 31),
+  periodExpression: '2023',
+  sourceId: 'test-source',
+  quote: 'nearly a third',
+  quoteStart: int(40),
+  quoteEnd: int(54),
+  quotePrefix: 'made up ',
+  quoteSuffix: ' of sales',
+};
+
+describe('mapFigure', () => {
+  it('maps the period dates to ISO strings and Integer offsets to numbers', () => {
+    expect(mapFigure(stored)).toEqual({
+      label: 'Figure',
+      key: 'test-nev-share-2023',
+      name: 'NEV share of new car sales, 2023',
+      value: 31.6,
+      unit: 'percent',
+      qualifier: 'about',
+      period: {
+        label: '2023',
+        start: '2023-01-01',
+        end: '2023-12-31',
+        expression: '2023',
+        words: null,
+        relative: false,
+      },
+      sourceKey: 'test-source',
+      quote: { exact: 'nearly a third', start: 40, end: 54, prefix: 'made up ', suffix: ' of sales' },
+    });
+  });
+
+  it('keeps the period words and the relative flag when stored', () => {
+    const figure = mapFigure({ ...stored, periodWords: 'last year', periodRelative: true });
+    expect(figure.period).toMatchObject({ words: 'last year', relative: true });
+  });
+
+  it('reads a neo4j Integer value as a number', () => {
+    expect(mapFigure({ ...stored, value: int(7) }).value).toBe(7);
+  });
+});

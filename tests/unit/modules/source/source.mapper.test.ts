@@ -1,0 +1,41 @@
+import { Date as Neo4jDate, int } from 'neo4j-driver';
+
+import { mapSource } from '../../../../src/modules/source/source.mapper';
+
+const stored = {
+  id: 'test-source-1',
+  title: 'Interview: charging stations keep pace',
+  kind: 'interview',
+  url: 'https://news.example/interview',
+  publishedDate: new Neo4jDate(2024, 3, 19),
+  language: 'en',
+  text: 'Full text…',
+  contentHash: 'ab12',
+  length: int(10),
+  bodyStart: int(0),
+  bodyEnd: int(10),
+};
+
+describe('mapSource', () => {
+  it('maps the date to an ISO string and Integer offsets to numbers', () => {
+    expect(mapSource(stored)).toEqual({
+      label: 'Source',
+      key: 'test-source-1',
+      title: 'Interview: charging stations keep pace',
+      kind: 'interview',
+      url: 'https://news.example/interview',
+      publishedDate: '2024-03-19',
+      publishedDateSource: null,
+      language: 'en',
+      text: 'Full text…',
+      contentHash: 'ab12',
+      length: 10,
+      bodyStart: 0,
+      bodyEnd: 10,
+    });
+  });
+
+  it('keeps where the publication date came from when stored', () => {
+    expect(mapSource({ ...stored, publishedDateSource: 'page metadata' }).publishedDateSource).toBe('page metadata');
+  });
+});
