@@ -89,10 +89,10 @@ describe('cursors and ids', () => {
   });
 
   it('decodes a cursor up to its bound and refuses one past it', () => {
-    const cursor = encodeCursor({ key: 'k'.repeat(2000), id: 'i'.repeat(1000) });
+    const cursor = encodeCursor({ sortValue: 'k'.repeat(2000), key: 'i'.repeat(1000) });
     expect(cursor.length).toBeLessThanOrEqual(4096);
-    expect(decodeCursor(cursor).id).toHaveLength(1000);
-    const tooLong = encodeCursor({ key: 'k'.repeat(3100), id: 'i' });
+    expect(decodeCursor(cursor).key).toHaveLength(1000);
+    const tooLong = encodeCursor({ sortValue: 'k'.repeat(3100), key: 'i' });
     expect(tooLong.length).toBeGreaterThan(4096);
     expect(() => decodeCursor(tooLong)).toThrow(/not a valid cursor/);
   });
@@ -107,7 +107,7 @@ describe('cursors and ids', () => {
   it('decodes a global id up to 2,048 characters', () => {
     const id = toGlobalId('Claim', 'c'.repeat(1500));
     expect(id.length).toBeLessThanOrEqual(2048);
-    expect(parseGlobalId(id)).toEqual({ type: 'Claim', id: 'c'.repeat(1500) });
+    expect(parseGlobalId(id)).toEqual({ type: 'Claim', key: 'c'.repeat(1500) });
   });
 });
 
