@@ -49,6 +49,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day: Date.parse would roll 2023-02-30 over to March 2. */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return LOCAL_DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Whether a serialized scalar has the kind its type promises; unknown custom scalars accept any JSON. */
@@ -64,7 +70,7 @@ export function scalarConforms(type: GraphQLScalarType, value: unknown): boolean
     case 'Boolean':
       return typeof value === 'boolean';
     case 'LocalDate':
-      return typeof value === 'string' && LOCAL_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+      return typeof value === 'string' && isCalendarDate(value);
     case 'DateTime':
       return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
     case 'JSONObject':

@@ -8,6 +8,7 @@
  * is deleted at the end. Figures go to stdout and reliability/fuzz.json.
  *
  *   npm run fuzz -- [--seed N] [--runs N] [--seconds S] [--timeout MS] [--depth D] [--port P]
+ *                   [--service-dir DIR]   fuzz DIR/dist/main.js (another build, e.g. an older commit)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '30000' },
     depth: { type: 'string', default: '4' },
     port: { type: 'string' },
+    'service-dir': { type: 'string', default: ROOT },
     out: { type: 'string', default: path.join(ROOT, 'reliability', 'fuzz.json') },
   },
 });
@@ -123,7 +125,7 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(args.out), { recursive: true });
   const logFile = path.join(path.dirname(args.out), 'fuzz-service.log');
   const service = await startService({
-    root: ROOT,
+    root: path.resolve(args['service-dir']),
     port: args.port ? Number(args.port) : await freePort(),
     logFile,
     readyTimeoutMs: 90_000,
@@ -134,6 +136,7 @@ async function main(): Promise<number> {
   const failuresByKind = Object.fromEntries(FAILURE_KINDS.map((kind) => [kind, 0])) as Record<FailureKind, number>;
   const casesByToken = Object.fromEntries(TOKENS.map((token) => [token, 0])) as Record<TokenName, number>;
   const outcomes: Record<string, Record<string, number>> = {};
+  const refusals: Record<string, Record<string, number>> = {};
   const record = (failure: Failure) => {
     for (const kind of failure.kinds) failuresByKind[kind] += 1;
     if (failures.length < MAX_REPORTED_FAILURES) {
@@ -181,6 +184,11 @@ async function main(): Promise<number> {
         const outcome = outcomeOf(sent.body);
         const tally = (outcomes[fieldName] ??= {});
         tally[outcome] = (tally[outcome] ?? 0) + 1;
+        if (fuzzCase.root.operation === 'mutation' && outcome !== 'data') {
+          const reasons = (refusals[fieldName] ??= {});
+          const reason = refusalReason(sent.body);
+          reasons[reason] = (reasons[reason] ?? 0) + 1;
+        }
         if (kinds.length > 0) {
           await sleep(100); // let the service's log lines for this request arrive
           record({
@@ -258,6 +266,16 @@ async function main(): Promise<number> {
     failures: { total: failureCount, byKind: failuresByKind, examples: failures },
     processExits: failuresByKind['process-exit'],
     outcomesByOperation: outcomes,
+    mutationRefusals: Object.fromEntries(
+      Object.entries(refusals).map(([field, reasons]) => [
+        field,
+        Object.fromEntries(
+          Object.entries(reasons)
+            .sort(([, a], [, b]) => b - a)
+            .slice(0, 10),
+        ),
+      ]),
+    ),
     dictionary: dictionary ? dictionarySize(dictionary) : null,
     cleanedUp: cleanup,
     serviceLog: path.relative(ROOT, logFile),
@@ -265,6 +283,16 @@ async function main(): Promise<number> {
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   printSummary(report);
   return failureCount > 0 || cleanup.nodes < 0 ? 1 : 0;
+}
+
+/** The first error of a refused mutation, with quoted values and numbers elided: why mutations are refused. */
+function refusalReason(body: unknown): string {
+  const error = (body as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined)?.errors?.[0];
+  const message = String(error?.message ?? '(no error)')
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+/g, 'N')
+    .slice(0, 120);
+  return `${error?.extensions?.code ?? 'uncoded'}: ${message}`;
 }
 
 function responseKeyOf(fuzzCase: FuzzCase): string {

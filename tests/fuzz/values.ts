@@ -99,27 +99,49 @@ const ID_HINTS: Record<string, string[]> = {
   evidence: ['Claim', 'Figure', 'Source'],
 };
 
+/**
+ * Which values are bad ones: none in a clean case; in a single-fault case only the argument or input
+ * field named `target` (so validation is passed up to that field); a third of all values in a
+ * hostile case. `bad` is what the target field gets.
+ */
+export type Noise = 'clean' | 'single' | 'hostile' | 'bad';
+
 export interface ValueContext {
   dictionary: Dictionary;
   /** Fragments shared by every string of one case, so a body phrase can occur in the text beside it. */
   pool: readonly string[];
+  noise: Noise;
+  /** In a single-fault case: the name of the argument or input field that gets a bad value. */
+  target?: string;
   /** For an `id` argument: the type the field returns (Query.claim(id) takes a Claim id). */
   idKinds?: string[];
+}
+
+/** `valid` or, as often as the case's noise says, `bad`. */
+function withNoise<T>(context: ValueContext, valid: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  if (context.noise === 'bad') return bad;
+  if (context.noise === 'hostile') return fc.oneof({ weight: 2, arbitrary: valid }, { weight: 1, arbitrary: bad });
+  return valid;
 }
 
 const pick = <T>(values: readonly T[], fallback: fc.Arbitrary<T>): fc.Arbitrary<T> =>
   values.length > 0 ? fc.constantFrom(...values) : fallback;
 
+/** Empty and blank strings first: they are the ones loops and slices get wrong. */
 const degenerate = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('') },
+  { weight: 6, arbitrary: fc.constantFrom(' ', '\u3000', 'a') },
   { weight: 20, arbitrary: fc.constantFrom(...DEGENERATE_STRINGS) },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE_STRINGS) },
 );
 
 const randomString = fc.oneof(
-  fc.string({ maxLength: 30 }),
-  fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ minLength: 1, maxLength: 30 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
 );
+
+const badString = fc.oneof({ weight: 3, arbitrary: degenerate }, { weight: 1, arbitrary: randomString });
 
 function codePointSlice(text: string, start: number, length: number): string {
   return Array.from(text)
@@ -127,7 +149,7 @@ function codePointSlice(text: string, start: number, length: number): string {
     .join('');
 }
 
-/** A substring of a real source text, counted in code points, often one that anchors (or repeats). */
+/** A substring of a real source text, counted in code points (it may repeat, or cross the body's ends). */
 function textSlice(dictionary: Dictionary): fc.Arbitrary<string> {
   if (dictionary.texts.length === 0) return degenerate;
   return fc
@@ -138,70 +160,89 @@ function textSlice(dictionary: Dictionary): fc.Arbitrary<string> {
     });
 }
 
-function quoteLike(context: ValueContext): fc.Arbitrary<string> {
+/** Words of a source: a real quote, a slice of a text, or one of the case's fragments (`poolWeight` in 10). */
+function quoteLike(context: ValueContext, poolWeight: number): fc.Arbitrary<string> {
   const { dictionary, pool } = context;
-  return fc.oneof(
-    { weight: 6, arbitrary: pick(dictionary.quotes, degenerate) },
-    { weight: 3, arbitrary: textSlice(dictionary) },
-    { weight: 3, arbitrary: pick(pool, degenerate) },
-    { weight: 3, arbitrary: degenerate },
-    { weight: 1, arbitrary: randomString },
+  const valid = fc.oneof(
+    { weight: 8 - poolWeight, arbitrary: pick(dictionary.quotes, randomString) },
+    { weight: 2, arbitrary: textSlice(dictionary) },
+    { weight: poolWeight, arbitrary: pick(pool, randomString) },
   );
+  return withNoise(context, valid, badString);
 }
 
-/** A new text made of the case's fragments, real quotes and a nonce, so that it is not a known source. */
+/**
+ * A new text holding every fragment of the case (so body phrases drawn from them anchor) in some
+ * order, with more words and a nonce so that it is not a known source.
+ */
 function composedText(context: ValueContext): fc.Arbitrary<string> {
-  const piece = fc.oneof(pick(context.pool, degenerate), pick(context.dictionary.quotes, degenerate), randomString);
-  return fc
-    .tuple(fc.array(piece, { minLength: 1, maxLength: 5 }), fc.nat())
-    .map(([pieces, nonce]) => `${pieces.join(' ')} (fuzz ${nonce})`);
+  const more = fc.oneof(pick(context.dictionary.quotes, randomString), randomString);
+  const valid = fc
+    .tuple(
+      fc.shuffledSubarray([...context.pool], { minLength: context.pool.length }),
+      fc.array(more, { maxLength: 3 }),
+      fc.nat(),
+    )
+    .map(([fragments, extra, nonce]) => `${[...fragments, ...extra].join(' ')} (fuzz ${nonce})`);
+  return withNoise(context, valid, badString);
 }
 
-const URLS = fc.oneof(
-  fc.nat().map((n) => `https://example.org/fuzz/${n}`),
-  fc.constantFrom(
-    'http://example.org',
-    'ftp://example.org/x',
-    'javascript:alert(1)',
-    'http://',
-    'https://例え.jp/記事',
-  ),
-);
+const BAD_URLS = fc.constantFrom('ftp://example.org/x', 'javascript:alert(1)', 'http://', 'example.org', '');
 
 function stringFor(name: string, context: ValueContext): fc.Arbitrary<string> {
   const { dictionary } = context;
   const seen = dictionary.strings[name] ?? [];
-  const mostly = (arbitrary: fc.Arbitrary<string>) =>
-    fc.oneof({ weight: 8, arbitrary }, { weight: 2, arbitrary: degenerate }, { weight: 1, arbitrary: randomString });
   switch (name) {
     case 'quote':
+      return quoteLike(context, 2);
     case 'bodyStartsWith':
     case 'bodyEndsWith':
-      return quoteLike(context);
+      return quoteLike(context, 7);
     case 'text':
-      return fc.oneof(composedText(context), quoteLike(context), pick(dictionary.words, degenerate));
+      return fc.oneof({ weight: 4, arbitrary: composedText(context) }, { weight: 1, arbitrary: quoteLike(context, 2) });
     case 'query':
-      return mostly(
-        fc.oneof(
-          pick(dictionary.words, degenerate),
-          fc.array(pick(dictionary.words, degenerate), { maxLength: 4 }).map((words) => words.join(' ')),
-        ),
+      return withNoise(
+        context,
+        fc.array(pick(dictionary.words, randomString), { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')),
+        badString,
       );
     case 'url':
-      return mostly(fc.oneof(URLS, pick(seen, URLS)));
-    case 'after':
-      return mostly(
+      return withNoise(
+        context,
         fc.oneof(
-          pick(dictionary.cursors, degenerate),
+          fc.nat().map((n) => `https://example.org/fuzz/${n}`),
+          pick(seen, fc.constant('https://example.org/')),
+          fc.constant('https://例え.jp/記事'),
+        ),
+        fc.oneof(BAD_URLS, badString),
+      );
+    case 'after':
+      return withNoise(
+        context,
+        pick(dictionary.cursors, randomString),
+        fc.oneof(
+          badString,
           fc.jsonValue({ maxDepth: 1 }).map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
         ),
       );
     case 'language':
-      return mostly(fc.oneof(pick(seen, fc.constant('en')), fc.constantFrom('en', 'zh', 'zh-Hans', 'EN', 'e', 'x-y')));
+      return withNoise(
+        context,
+        fc.constantFrom(...new Set([...seen, 'en', 'zh', 'zh-Hans'])),
+        fc.oneof(fc.constantFrom('EN', 'e', 'x-y', 'en_US'), badString),
+      );
     case 'kind':
-      return mostly(fc.oneof(pick(seen, fc.constant('article')), fc.constantFrom('article', 'interview', 'speech')));
+      return withNoise(
+        context,
+        fc.constantFrom(...new Set([...seen, 'article', 'interview', 'report', 'speech'])),
+        badString,
+      );
     default:
-      return mostly(fc.oneof(pick(seen, randomString), pick(context.pool, randomString), randomString));
+      return withNoise(
+        context,
+        fc.oneof(pick(seen, randomString), pick(context.pool, randomString), randomString),
+        badString,
+      );
   }
 }
 
@@ -213,34 +254,39 @@ function idFor(name: string, context: ValueContext): fc.Arbitrary<string> {
   const forged = fc
     .tuple(fc.constantFrom(...GLOBAL_ID_TYPES), fc.oneof(randomString, degenerate))
     .map(([type, key]) => toGlobalId(type, key));
-  return fc.oneof(
-    { weight: 14, arbitrary: pick(hinted, forged) },
-    { weight: 3, arbitrary: pick(all, forged) },
-    { weight: 2, arbitrary: forged },
-    { weight: 1, arbitrary: degenerate },
-  );
+  return withNoise(context, pick(hinted, forged), fc.oneof(pick(all, forged), forged, degenerate));
 }
 
-function intFor(name: string): fc.Arbitrary<number> {
-  const extremes = fc.constantFrom(0, -1, 1, 2 ** 31 - 1, -(2 ** 31));
-  if (name === 'rating') return fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }) }, extremes);
-  if (name === 'occurrence') return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -1, max: 4 }) }, extremes);
-  if (name === 'first') return fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -2, max: 120 }) }, extremes);
-  return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -5, max: 200 }) }, extremes);
+function intFor(name: string, context: ValueContext): fc.Arbitrary<number> {
+  const extremes = fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31));
+  const ranges: Record<string, [number, number]> = { rating: [1, 5], occurrence: [1, 1], first: [0, 100] };
+  const [min, max] = ranges[name] ?? [0, 200];
+  const outside = fc.oneof(fc.integer({ min: min - 3, max: min - 1 }), fc.integer({ min: max + 1, max: max + 20 }));
+  return withNoise(context, fc.integer({ min, max }), fc.oneof(extremes, outside));
 }
 
-function dateLike(dictionary: Dictionary): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 5, arbitrary: pick(dictionary.dates, fc.constant('2024-03-19')) },
+function dateLike(context: ValueContext): fc.Arbitrary<string> {
+  const valid = fc.oneof(
+    { weight: 3, arbitrary: pick(context.dictionary.dates, fc.constant('2024-03-19')) },
     {
-      weight: 3,
+      weight: 2,
       arbitrary: fc
         .date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true })
         .map((date) => date.toISOString().slice(0, 10)),
     },
-    { weight: 2, arbitrary: fc.constantFrom('2023-02-30', '2024-02-29', '0000-01-01', '9999-12-31', '2023-13-01') },
-    { weight: 1, arbitrary: fc.constantFrom('2023', 'yesterday', '', '2023-1-1', '２０２３-０１-０１') },
+    { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '0001-01-01', '9999-12-31') },
   );
+  const bad = fc.constantFrom(
+    '2023-02-30',
+    '0000-01-01',
+    '2023-13-01',
+    '2023',
+    'yesterday',
+    '',
+    '2023-1-1',
+    '２０２３-０１-０１',
+  );
+  return withNoise(context, valid, bad);
 }
 
 function scalarFor(typeName: string, name: string, context: ValueContext): fc.Arbitrary<unknown> {
@@ -250,17 +296,18 @@ function scalarFor(typeName: string, name: string, context: ValueContext): fc.Ar
     case 'String':
       return stringFor(name, context);
     case 'Int':
-      return intFor(name);
+      return intFor(name, context);
     case 'Float':
       return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
     case 'Boolean':
       return fc.boolean();
     case 'LocalDate':
-      return dateLike(context.dictionary);
+      return dateLike(context);
     case 'DateTime':
-      return fc.oneof(
+      return withNoise(
+        context,
         fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-        fc.constantFrom('2024-03-19', ''),
+        badString,
       );
     default:
       return fc.jsonValue({ maxDepth: 2 });
@@ -281,48 +328,54 @@ const wrongKind: fc.Arbitrary<unknown> = fc.oneof(
 
 /**
  * A value for an argument or input field `name` of `type`. `undefined` means "leave it out" (only
- * generated for nullable types); nulls, wrong kinds and missing required fields are rare.
+ * generated for nullable types, or as a bad value: a required field missing).
  */
-export function valueFor(type: GraphQLInputType, name: string, context: ValueContext): fc.Arbitrary<unknown> {
+export function valueFor(type: GraphQLInputType, name: string, given: ValueContext): fc.Arbitrary<unknown> {
+  const context: ValueContext =
+    given.noise === 'single' && name === given.target ? { ...given, noise: 'bad', target: undefined } : given;
   const valid = validValueFor(type, name, context);
-  if (isNonNullType(type)) return fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: wrongKind });
-  return fc.oneof(
+  // A bad value is mostly of the right type (an empty string, an unknown id), sometimes of the wrong kind.
+  if (context.noise === 'bad') return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: wrongKind });
+  if (isNonNullType(type)) return withNoise(context, valid, wrongKind);
+  const present = fc.oneof(
     { weight: 20, arbitrary: valid },
     { weight: 12, arbitrary: fc.constant(undefined) },
     { weight: 3, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: wrongKind },
   );
+  return withNoise(context, present, wrongKind);
 }
 
 function validValueFor(type: GraphQLInputType, name: string, context: ValueContext): fc.Arbitrary<unknown> {
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const item = validValueFor(nullable.ofType, name, context);
-    return fc.oneof(
-      { weight: 10, arbitrary: fc.array(item, { maxLength: 4 }) },
-      { weight: 2, arbitrary: item },
-      { weight: 1, arbitrary: fc.array(item, { minLength: 20, maxLength: 30 }) },
+    return withNoise(
+      context,
+      fc.oneof({ weight: 5, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: item }),
+      fc.array(item, { minLength: 20, maxLength: 30 }),
     );
   }
   if (isEnumType(nullable)) {
     const names = nullable.getValues().map((value) => value.name);
-    return fc.oneof(
-      { weight: 20, arbitrary: fc.constantFrom(...names) },
-      { weight: 1, arbitrary: fc.constantFrom(...names.map((value) => value.toLowerCase()), '', 'NOPE') },
+    return withNoise(
+      context,
+      fc.constantFrom(...names),
+      fc.constantFrom(...names.map((value) => value.toLowerCase()), '', 'NOPE'),
     );
   }
   if (isInputObjectType(nullable)) {
     const fields = Object.values(nullable.getFields());
     const entries = fields.map((field) => {
-      const value =
-        isNonNullType(field.type) && field.defaultValue === undefined
-          ? fc.oneof({ weight: 60, arbitrary: valueFor(field.type, field.name, context) }, fc.constant(undefined))
-          : valueFor(field.type, field.name, context);
-      return value.map((generated) => [field.name, generated] as const);
+      const required = isNonNullType(field.type) && field.defaultValue === undefined;
+      const value = valueFor(field.type, field.name, context);
+      return (required ? withNoise(context, value, fc.constant(undefined)) : value).map(
+        (generated) => [field.name, generated] as const,
+      );
     });
-    const extra = fc.oneof(
-      { weight: 40, arbitrary: fc.constant([] as (readonly [string, unknown])[]) },
-      { weight: 1, arbitrary: fc.constant([['notAField', 1] as const]) },
+    const extra = withNoise(
+      context,
+      fc.constant<(readonly [string, unknown])[]>([]),
+      fc.constant<(readonly [string, unknown])[]>([['notAField', 1]]),
     );
     return fc
       .tuple(fc.tuple(...entries), extra)
