@@ -225,22 +225,25 @@ export function printOperation(root: RootField, plan: FieldPlan, operationName: 
       });
       return { kind: Kind.ARGUMENT, name: name(argument.name), value: { kind: Kind.VARIABLE, name: variable } };
     });
-  const selectionSet = (selection: SelectionPlan): SelectionSetNode => ({
+  // Fields of a fragment are aliased by its type (Person_name): fields of one name on two possible
+  // types may have different types or arguments, which graphql-js refuses to merge.
+  const selectionSet = (selection: SelectionPlan, fragmentType?: string): SelectionSetNode => ({
     kind: Kind.SELECTION_SET,
     selections: [
       ...(selection.typename ? [{ kind: Kind.FIELD, name: name('__typename') } as const] : []),
-      ...selection.fields.map(fieldNode),
+      ...selection.fields.map((field) => fieldNode(field, fragmentType)),
       ...selection.fragments.map((fragment): InlineFragmentNode => ({
         kind: Kind.INLINE_FRAGMENT,
         typeCondition: { kind: Kind.NAMED_TYPE, name: name(fragment.on) },
-        selectionSet: selectionSet(fragment.selection),
+        selectionSet: selectionSet(fragment.selection, fragment.on),
       })),
     ],
   });
-  function fieldNode(field: FieldPlan): FieldNode {
+  function fieldNode(field: FieldPlan, fragmentType?: string): FieldNode {
+    const alias = fragmentType ? `${fragmentType}_${field.alias ?? field.name}` : field.alias;
     return {
       kind: Kind.FIELD,
-      alias: field.alias ? name(field.alias) : undefined,
+      alias: alias ? name(alias) : undefined,
       name: name(field.name),
       arguments: argumentNodes(field.args),
       selectionSet: field.selection ? selectionSet(field.selection) : undefined,
