@@ -22,7 +22,7 @@ export async function snapshot(driver: Driver): Promise<Snapshot> {
   };
 }
 
-/** Deletes what was created since `before`; returns how many nodes and relationships that was. */
+/** Deletes what was created since `before` and checks the counts are back; returns how much it deleted. */
 export async function restore(driver: Driver, before: Snapshot): Promise<{ nodes: number; relationships: number }> {
   const now = await snapshot(driver);
   const relationships = [...now.relationships].filter((id) => !before.relationships.has(id));
@@ -36,6 +36,13 @@ export async function restore(driver: Driver, before: Snapshot): Promise<{ nodes
     await driver.executeQuery('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n', {
       ids: nodes.slice(index, index + 1000),
     });
+  }
+  const after = await snapshot(driver);
+  if (after.nodes.size !== before.nodes.size || after.relationships.size !== before.relationships.size) {
+    throw new Error(
+      `after cleanup the graph has ${after.nodes.size} nodes and ${after.relationships.size} relationships; ` +
+        `${before.nodes.size} and ${before.relationships.size} at the start`,
+    );
   }
   return { nodes: nodes.length, relationships: relationships.length };
 }
