@@ -15,16 +15,17 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
-import { buildSchema } from 'graphql';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 
 import { loadConfig } from '../../src/config';
-import { caseGenerator, TOKENS, type FuzzCase } from './cases';
+import { caseGenerator, type FuzzCase } from './cases';
 import { checkResponse } from './conformance';
 import { dictionarySize, readDictionary } from './dictionary';
 import { brokenInvariants, restore, snapshot } from './graph';
-import { FAILURE_KINDS, judge, outcomeOf, requiredRoleOf, type FailureKind, type TokenName } from './judge';
+import { judge, requiredRoleOf, type FailureKind, type TokenName } from './judge';
 import { freePort, startService, type Service } from './service';
+import { printSummary, Tally } from './tally';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BEARER: Record<TokenName, string | undefined> = {
@@ -32,7 +33,6 @@ const BEARER: Record<TokenName, string | undefined> = {
   editor: 'dev-editor-token',
   reviewer: 'dev-reviewer-token',
 };
-const MAX_REPORTED_FAILURES = 20;
 
 const { values: args } = parseArgs({
   options: {
@@ -46,18 +46,6 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: path.join(ROOT, 'reliability', 'fuzz.json') },
   },
 });
-
-interface Failure {
-  kinds: FailureKind[];
-  case: number;
-  token: TokenName;
-  request: { query: string; variables: Record<string, unknown> };
-  status?: number;
-  body?: unknown;
-  violations?: string[];
-  detail?: string;
-  serviceLog?: string[];
-}
 
 interface Sent {
   status: number;
@@ -91,20 +79,65 @@ async function send(service: Service, fuzzCase: FuzzCase, seed: number, timeoutM
   return { status: response.status, body, text };
 }
 
-const truncate = (value: unknown, length = 2000) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? `${text.slice(0, length)}… (${text.length} characters)` : text;
-};
+function responseKeyOf(fuzzCase: FuzzCase): string {
+  const definition = fuzzCase.operation.document.definitions[0];
+  const selection = definition && 'selectionSet' in definition ? definition.selectionSet?.selections[0] : undefined;
+  return selection && selection.kind === 'Field' ? (selection.alias?.value ?? selection.name.value) : '';
+}
 
-function printFailure(failure: Failure): void {
-  console.error(`\n[fuzz] FAILURE ${failure.kinds.join(', ')} at case ${failure.case} (token: ${failure.token})`);
-  console.error(`  query:     ${failure.request.query.replace(/\n\s*/g, ' ')}`);
-  console.error(`  variables: ${truncate(failure.request.variables)}`);
-  if (failure.status !== undefined) console.error(`  status:    ${failure.status}`);
-  if (failure.body !== undefined) console.error(`  response:  ${truncate(failure.body)}`);
-  for (const violation of failure.violations?.slice(0, 10) ?? []) console.error(`  violation: ${violation}`);
-  if (failure.detail) console.error(`  detail:    ${failure.detail}`);
-  for (const line of failure.serviceLog ?? []) console.error(`  service:   ${truncate(line, 4000)}`);
+interface Run {
+  schema: GraphQLSchema;
+  service: Service;
+  tally: Tally;
+  seed: number;
+  timeoutMs: number;
+}
+
+/** Sends one case and judges the answer; false when the service process has exited (the run stops). */
+async function runCase(run: Run, fuzzCase: FuzzCase): Promise<boolean> {
+  const { service, tally } = run;
+  const request = { query: fuzzCase.operation.query, variables: fuzzCase.operation.variables };
+  const failure = { case: fuzzCase.index, token: fuzzCase.token, request };
+  const mark = service.mark();
+  tally.countCase(fuzzCase.token);
+  let sent: Sent;
+  try {
+    sent = await send(service, fuzzCase, run.seed, run.timeoutMs);
+  } catch (error) {
+    // No response: the request hung past the timeout, or the connection failed (did the process die?).
+    await sleep(500);
+    const hung = (error as Error).name === 'TimeoutError';
+    const kinds: FailureKind[] = service.exit ? ['process-exit'] : hung ? ['hung-request'] : ['no-response'];
+    const detail = service.exit
+      ? `the service process exited: ${JSON.stringify(service.exit)}`
+      : `no response: ${(error as Error).message}`;
+    tally.fail({ ...failure, kinds, detail, serviceLog: service.linesSince(mark).slice(-40) });
+    return service.exit === null;
+  }
+  const violations = checkResponse(run.schema, fuzzCase.operation.document, sent.body);
+  const kinds = judge({
+    status: sent.status,
+    body: sent.body,
+    violations,
+    operation: fuzzCase.root.operation,
+    responseKey: responseKeyOf(fuzzCase),
+    token: fuzzCase.token,
+    requiredRole: requiredRoleOf(fuzzCase.root.field),
+  });
+  tally.countOutcome(fuzzCase.root.field.name, fuzzCase.root.operation, sent.body);
+  if (kinds.length > 0) {
+    await sleep(100); // let the service's log lines for this request arrive
+    const body = sent.body ?? sent.text.slice(0, 2000);
+    tally.fail({
+      ...failure,
+      kinds,
+      status: sent.status,
+      body,
+      violations,
+      serviceLog: service.linesSince(mark).slice(-20),
+    });
+  }
+  return true;
 }
 
 async function main(): Promise<number> {
@@ -132,23 +165,11 @@ async function main(): Promise<number> {
   });
   const started = Date.now();
   const before = await snapshot(driver);
-  const failures: Failure[] = [];
-  const failuresByKind = Object.fromEntries(FAILURE_KINDS.map((kind) => [kind, 0])) as Record<FailureKind, number>;
-  const casesByToken = Object.fromEntries(TOKENS.map((token) => [token, 0])) as Record<TokenName, number>;
-  const outcomes: Record<string, Record<string, number>> = {};
-  const refusals: Record<string, Record<string, number>> = {};
-  const record = (failure: Failure) => {
-    for (const kind of failure.kinds) failuresByKind[kind] += 1;
-    if (failures.length < MAX_REPORTED_FAILURES) {
-      failures.push(failure);
-      printFailure(failure);
-    }
-  };
-  let cases = 0;
-  let cleanup: { nodes: number; relationships: number };
+  const tally = new Tally();
   let dictionary;
+  let cleanedUp = { nodes: -1, relationships: -1 };
   try {
-    const post = async (query: string, variables?: Record<string, unknown>) => {
+    dictionary = await readDictionary(async (query, variables) => {
       const response = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -156,188 +177,45 @@ async function main(): Promise<number> {
         signal: AbortSignal.timeout(timeoutMs),
       });
       return (await response.json()) as { data?: unknown };
-    };
-    dictionary = await readDictionary(post);
+    });
     console.log(`[fuzz] dictionary from the graph: ${JSON.stringify(dictionarySize(dictionary))}`);
     const generator = caseGenerator(schema, dictionary, seed, Number(args.depth));
     const deadline = seconds === undefined ? Infinity : started + seconds * 1000;
+    const run: Run = { schema, service, tally, seed, timeoutMs };
     let lastProgress = Date.now();
     for (let index = 0; (runs === undefined || index < runs) && Date.now() < deadline; index += 1) {
-      const fuzzCase = generator.caseAt(index);
-      const request = { query: fuzzCase.operation.query, variables: fuzzCase.operation.variables };
-      const fieldName = fuzzCase.root.field.name;
-      const mark = service.mark();
-      cases += 1;
-      casesByToken[fuzzCase.token] += 1;
-      try {
-        const sent = await send(service, fuzzCase, seed, timeoutMs);
-        const violations = checkResponse(schema, fuzzCase.operation.document, sent.body);
-        const kinds = judge({
-          status: sent.status,
-          body: sent.body,
-          violations,
-          operation: fuzzCase.root.operation,
-          responseKey: responseKeyOf(fuzzCase),
-          token: fuzzCase.token,
-          requiredRole: requiredRoleOf(fuzzCase.root.field),
-        });
-        const outcome = outcomeOf(sent.body);
-        const tally = (outcomes[fieldName] ??= {});
-        tally[outcome] = (tally[outcome] ?? 0) + 1;
-        if (fuzzCase.root.operation === 'mutation' && outcome !== 'data') {
-          const reasons = (refusals[fieldName] ??= {});
-          const reason = refusalReason(sent.body);
-          reasons[reason] = (reasons[reason] ?? 0) + 1;
-        }
-        if (kinds.length > 0) {
-          await sleep(100); // let the service's log lines for this request arrive
-          record({
-            kinds,
-            case: index,
-            token: fuzzCase.token,
-            request,
-            status: sent.status,
-            body: sent.body ?? sent.text.slice(0, 2000),
-            violations,
-            serviceLog: service.linesSince(mark).slice(-20),
-          });
-        }
-      } catch (error) {
-        // No response: the request hung past the timeout, or the connection failed (did the process die?).
-        await sleep(500);
-        const hung = (error as Error).name === 'TimeoutError';
-        const kinds: FailureKind[] = service.exit ? ['process-exit'] : hung ? ['hung-request'] : ['no-response'];
-        record({
-          kinds,
-          case: index,
-          token: fuzzCase.token,
-          request,
-          detail: service.exit
-            ? `the service process exited: ${JSON.stringify(service.exit)}`
-            : `no response: ${(error as Error).message}`,
-          serviceLog: service.linesSince(mark).slice(-40),
-        });
-        if (service.exit) break;
-      }
+      if (!(await runCase(run, generator.caseAt(index)))) break;
       if (Date.now() - lastProgress > 15_000) {
         lastProgress = Date.now();
-        console.log(`[fuzz] ${cases} cases in ${Math.round((Date.now() - started) / 1000)} s`);
+        console.log(`[fuzz] ${tally.cases} cases in ${Math.round((Date.now() - started) / 1000)} s`);
       }
     }
-    if (!service.exit) {
-      const healthy = await fetch(`${service.url}/health`, { signal: AbortSignal.timeout(timeoutMs) }).catch(
-        () => null,
-      );
-      if (!healthy?.ok) console.error('[fuzz] the service did not answer /health after the run');
-    }
     for (const broken of await brokenInvariants(driver)) {
-      record({
-        kinds: ['broken-invariant'],
-        case: cases,
-        token: 'none',
-        request: { query: '(graph check after the run)', variables: {} },
-        detail: `${broken.invariant}: ${broken.ids.join(', ')}`,
-      });
+      const request = { query: '(graph check after the run)', variables: {} };
+      const detail = `${broken.invariant}: ${broken.ids.join(', ')}`;
+      tally.fail({ kinds: ['broken-invariant'], case: tally.cases, token: 'none', request, detail });
     }
   } finally {
-    cleanup = await restore(driver, before).catch((error: unknown) => {
+    cleanedUp = await restore(driver, before).catch((error: unknown) => {
       console.error('[fuzz] cleanup failed', error);
-      return { nodes: -1, relationships: -1 };
+      return cleanedUp;
     });
     await service.stop();
     await driver.close();
   }
 
-  const total = operationNames(schema);
-  const covered = Object.keys(outcomes);
-  const failureCount = Object.values(failuresByKind).reduce((sum, count) => sum + count, 0);
-  const report = {
-    generatedAt: new Date().toISOString(),
+  const report = tally.report(schema, {
     seed,
     budget: { runs: runs ?? null, seconds: seconds ?? null, timeoutMs },
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    operations: {
-      covered: covered.length,
-      total: total.length,
-      missing: total.filter((name) => !covered.includes(name)),
-    },
-    cases,
-    casesByToken,
-    failures: { total: failureCount, byKind: failuresByKind, examples: failures },
-    processExits: failuresByKind['process-exit'],
-    outcomesByOperation: outcomes,
-    mutationRefusals: Object.fromEntries(
-      Object.entries(refusals).map(([field, reasons]) => [
-        field,
-        Object.fromEntries(
-          Object.entries(reasons)
-            .sort(([, a], [, b]) => b - a)
-            .slice(0, 10),
-        ),
-      ]),
-    ),
-    dictionary: dictionary ? dictionarySize(dictionary) : null,
-    cleanedUp: cleanup,
+    dictionary: dictionarySize(dictionary),
+    cleanedUp,
     serviceLog: path.relative(ROOT, logFile),
-  };
+  });
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   printSummary(report);
-  return failureCount > 0 || cleanup.nodes < 0 ? 1 : 0;
-}
-
-/** The first error of a refused mutation, with quoted values and numbers elided: why mutations are refused. */
-function refusalReason(body: unknown): string {
-  const error = (body as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined)?.errors?.[0];
-  const message = String(error?.message ?? '(no error)')
-    .replace(/"[^"]*"/g, '"…"')
-    .replace(/\d+/g, 'N')
-    .slice(0, 120);
-  return `${error?.extensions?.code ?? 'uncoded'}: ${message}`;
-}
-
-function responseKeyOf(fuzzCase: FuzzCase): string {
-  const definition = fuzzCase.operation.document.definitions[0];
-  const selection = definition && 'selectionSet' in definition ? definition.selectionSet?.selections[0] : undefined;
-  return selection && selection.kind === 'Field' ? (selection.alias?.value ?? selection.name.value) : '';
-}
-
-function operationNames(schema: ReturnType<typeof buildSchema>): string[] {
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
-}
-
-function printSummary(report: {
-  seed: number;
-  cases: number;
-  durationSeconds: number;
-  operations: { covered: number; total: number; missing: string[] };
-  casesByToken: Record<string, number>;
-  failures: { total: number; byKind: Record<string, number> };
-  outcomesByOperation: Record<string, Record<string, number>>;
-  cleanedUp: { nodes: number; relationships: number };
-}): void {
-  console.log('\n==================== fuzz report ====================');
-  console.log(`seed ${report.seed}: ${report.cases} cases in ${report.durationSeconds} s`);
-  console.log(
-    `operations covered: ${report.operations.covered} of ${report.operations.total}` +
-      (report.operations.missing.length > 0 ? ` (missing: ${report.operations.missing.join(', ')})` : ''),
-  );
-  console.log(`cases per token: ${JSON.stringify(report.casesByToken)}`);
-  console.table(
-    Object.entries(report.outcomesByOperation).map(([operation, outcomes]) => ({
-      operation,
-      ...outcomes,
-    })),
-  );
-  console.log('failures by kind:');
-  console.table(report.failures.byKind);
-  console.log(
-    `cleaned up: ${report.cleanedUp.nodes} nodes, ${report.cleanedUp.relationships} relationships written by the run`,
-  );
-  console.log(
-    report.failures.total === 0
-      ? 'fuzz: passed'
-      : `fuzz: FAILED (${report.failures.total}); replay with: npm run fuzz -- --seed ${report.seed} --runs ${report.cases}`,
-  );
+  console.log(`cleaned up: ${cleanedUp.nodes} nodes, ${cleanedUp.relationships} relationships written by the run`);
+  return tally.failureCount > 0 || cleanedUp.nodes < 0 ? 1 : 0;
 }
 
 main().then(
