@@ -1,8 +1,7 @@
 import { number, text, type Properties } from '../../db/values';
+import type { Attribution, ClaimKind } from '../../domain/vocabulary';
 
-export type ClaimKind =
-  'statistic' | 'forecast' | 'opinion' | 'recommendation' | 'causal' | 'assessment' | 'biographical';
-export type Attribution = 'direct-quote' | 'paraphrase' | 'narration';
+export type { Attribution, ClaimKind };
 
 /** A W3C-style anchor of words in a source text; offsets count Unicode code points. */
 export interface TextQuoteData {

@@ -22,6 +22,7 @@ import {
 import { mapProjection, mapTarget, type ProjectionData, type TargetData } from '../target/target.mapper';
 import { mapTopic, type TopicData } from '../topic/topic.mapper';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind } from './claim.mapper';
+import type { Stance } from '../../domain/vocabulary';
 
 /** Which claims a list shows. Keys are stored ids; absent fields do not filter. */
 export interface ClaimFilter {
@@ -162,7 +163,7 @@ export const CLAIM_BACKS = cypher(
   RETURN key, node, link ORDER BY key, type(link) DESC, node.id`,
 );
 
-export type Stance = 'SUPPORTS' | 'CONTRADICTS';
+export type { Stance };
 
 export interface EvidenceLinkData {
   stance: Stance;

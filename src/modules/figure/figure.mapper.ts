@@ -1,7 +1,8 @@
 import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
 import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
+import type { Qualifier } from '../../domain/vocabulary';
 
-export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
+export type { Qualifier };
 
 export interface PeriodData {
   label: string;

@@ -1,4 +1,5 @@
 import { textList, isoDate, optionalText, text, type Properties } from '../../db/values';
+import type { RoleStatus } from '../../domain/vocabulary';
 
 export interface PersonData {
   label: 'Person';
@@ -8,7 +9,7 @@ export interface PersonData {
   description: string | null;
 }
 
-export type RoleStatus = 'current' | 'former';
+export type { RoleStatus };
 
 export interface RoleData {
   label: 'Role';
