@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-
-import { anchorQuote, codePointLength, describeAnchorFailure, type TextAnchor } from './anchor';
+import { anchorInBody, locateBody, type TextAnchor } from '../domain/anchor';
+import { claimName } from '../domain/claim';
+import { ownedKey, sourceText } from '../domain/source';
 import type { Annotation, SourceMeta } from './annotation.schema';
-import { PERIOD_GRAMMAR, resolvePeriod, type ResolvedPeriod } from './period';
+import { PERIOD_GRAMMAR, resolvePeriod, type ResolvedPeriod } from '../domain/period';
 import type { SourceGraph } from './source-graph';
 
 export type IssuePath = (string | number)[];
@@ -23,21 +23,6 @@ const QUALIFIER_SYMBOLS: Record<string, string> = {
   'at-least': '≥ ',
   'at-most': '≤ ',
 };
-
-export const sha256 = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
-
-/** Ids of things a source owns (claims, figures, projections) are scoped by the source id. */
-export const scopedId = (sourceId: string, localId: string): string => `${sourceId}/${localId}`;
-
-function caption(text: string, max = 60): string {
-  const characters = Array.from(text);
-  return characters.length <= max
-    ? text
-    : `${characters
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
-}
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(value);
@@ -94,26 +79,21 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
   };
 
   // The body range: boilerplate before and after it may never be quoted.
-  const bodyStart = anchorQuote(text, annotation.source.body.start);
-  const bodyEnd = anchorQuote(text, annotation.source.body.end);
-  if (!bodyStart.ok) report(['source', 'body', 'start'], describeAnchorFailure(bodyStart.failure));
-  if (!bodyEnd.ok) report(['source', 'body', 'end'], describeAnchorFailure(bodyEnd.failure));
-  const body = bodyStart.ok && bodyEnd.ok ? { start: bodyStart.anchor.start, end: bodyEnd.anchor.end } : undefined;
-  if (body && body.end <= body.start) report(['source', 'body'], 'body.end comes before body.start');
+  const located = locateBody(text, annotation.source.body);
+  if (!located.ok) {
+    for (const violation of located.violations) {
+      report(['source', 'body', ...(violation.field === 'body' ? [] : [violation.field])], violation.message);
+    }
+  }
+  const body = located.ok ? located.value : undefined;
 
   const anchor = (path: IssuePath, quote: string, occurrence: number | undefined): TextAnchor | undefined => {
-    const result = anchorQuote(text, quote, occurrence);
+    const result = anchorInBody(text, body, quote, occurrence);
     if (!result.ok) {
-      report(
-        [...path, result.failure.kind === 'occurrence-out-of-range' ? 'occurrence' : 'quote'],
-        describeAnchorFailure(result.failure),
-      );
+      for (const violation of result.violations) report([...path, violation.field], violation.message);
       return undefined;
     }
-    if (body && (result.anchor.start < body.start || result.anchor.end > body.end)) {
-      report([...path, 'quote'], 'quote lies outside the article body (page boilerplate cannot be quoted)');
-    }
-    return result.anchor;
+    return result.value;
   };
 
   // Source links.
@@ -248,7 +228,7 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
 
   // Past this point every reference resolved, every period parsed and every quote anchored.
   const must = <T>(value: T | undefined): T => value as T;
-  const scoped = (id: string) => scopedId(sourceId, id);
+  const scoped = (id: string) => ownedKey(sourceId, id);
   const organizationsById = new Map(annotation.organizations.map((org) => [org.id, org]));
 
   return {
@@ -263,11 +243,7 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
         publishedDate,
         publishedDateSource: meta.publishedDateSource ?? null,
         language: meta.language,
-        text,
-        contentHash: sha256(text),
-        length: codePointLength(text),
-        bodyStart: must(body).start,
-        bodyEnd: must(body).end,
+        ...sourceText(text, must(body)),
         publisherId: source.publisher,
         interviewerId: source.interviewer ?? null,
         intervieweeIds: source.interviewees,
@@ -365,7 +341,7 @@ export function compileAnnotation(annotation: Annotation, text: string, meta: So
       })),
       claims: claims.map(({ claim, anchor: quote }) => ({
         id: scoped(claim.id),
-        name: caption(claim.text),
+        name: claimName(claim.text),
         text: claim.text,
         kind: claim.kind,
         attribution: claim.attribution,

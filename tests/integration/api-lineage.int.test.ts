@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH } from '../../src/ingest/anchor';
+import { CONTEXT_LENGTH } from '../../src/domain/anchor';
 import { seed } from '../../src/ingest/ingest';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { insertEvidenceLink, insertTestClaim, insertTestFigure, run } from '../support/api';

@@ -1,16 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { sha256 } from '../../src/ingest/compile';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { ADD_SOURCE, READ_SOURCE, sourceInput } from '../support/api';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { childEnv, compileEntry, PROJECT_ROOT } from '../support/reliability';
 import { EDITOR_TOKEN, postGraphQL } from '../support/server';
+
+/** Computed here, not with the code under test. */
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CONTEXT_LENGTH } from '../../src/ingest/anchor';
-import { sha256 } from '../../src/ingest/compile';
+import { CONTEXT_LENGTH } from '../../src/domain/anchor';
 import { annotationFiles, seed, SEED_DIRECTORY } from '../../src/ingest/ingest';
 import { readAnnotation, type LoadedAnnotation } from '../../src/ingest/read-annotation';
 import { countsByKind, graphCounts, openTestDatabase, type TestDatabase } from '../support/neo4j';
+
+/** Computed here, not with the code under test. */
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The seeded article. Its data stays in the database: these tests never delete it. */
 const ARTICLE_FILE = path.join(SEED_DIRECTORY, 'cgtn-tech-talk-nev-software-charging.yaml');

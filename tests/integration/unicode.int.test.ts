@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CONTEXT_LENGTH } from '../../src/ingest/anchor';
+import { CONTEXT_LENGTH } from '../../src/domain/anchor';
 import { ingestFile } from '../../src/ingest/ingest';
 import { deleteTestNodes, openTestDatabase, type TestDatabase } from '../support/neo4j';
 

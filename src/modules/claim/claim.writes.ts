@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
 import { cypher, type Executor } from '../../db/executor';
+import { apiClaimKey, claimName } from '../../domain/claim';
 import type { WriteResult } from '../common/repository';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind, type TextQuoteData } from './claim.mapper';
 
@@ -125,8 +124,8 @@ export class ClaimWriter {
       if (!check?.get('rolesBelongToSpeaker')) {
         return { ok: false, missing: { what: 'Role held by the speaker', key: input.roleKey ?? '' } };
       }
-      const key = `${input.sourceKey}/api-${randomUUID()}`;
-      const name = Array.from(input.text).length > 60 ? `${Array.from(input.text).slice(0, 59).join('')}…` : input.text;
+      const key = apiClaimKey(input.sourceKey);
+      const name = claimName(input.text);
       const [created] = await tx.run(CREATE_CLAIM, {
         claim: { ...input, key, name },
         speakerKey: input.speakerKey,

@@ -1,18 +1,12 @@
-import { Arg, Ctx, createUnionType, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, createUnionType, FieldResolver, Resolver, Root } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 
-import { requireRole } from '../../auth';
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
 import type { ClaimData } from '../claim/claim.mapper';
 import { Claim } from '../claim/claim.type';
-import { idOf } from '../common/global-id';
-import { missingReference } from '../common/lookup';
-import { checkHttpUrl, cleanText, idList } from '../common/input-validation';
 import { Figure } from '../figure/figure.type';
 import { Source } from '../source/source.type';
-import { RATING_LABELS, toClaimReview } from './claim-review';
-import { ReviewClaimInput } from './review.inputs';
+import { toClaimReview } from './claim-review';
 import type { ReviewData } from './review.mapper';
 import { Review } from './review.type';
 
@@ -33,38 +27,6 @@ export class ReviewResolver {
   @FieldResolver(() => [ReviewEvidence], { description: 'Claims, figures and sources the verdict rests on.' })
   evidence(@Root() review: ReviewData, @Ctx() context: Context) {
     return context.loaders.reviews.evidence.load(review.key);
-  }
-
-  @Mutation(() => Review, {
-    description: 'Publishes a verdict on a claim (reviewer role). One transaction: nothing is written on any error.',
-  })
-  async reviewClaim(
-    @Arg('input', () => ReviewClaimInput) input: ReviewClaimInput,
-    @Ctx() context: Context,
-  ): Promise<ReviewData> {
-    const viewer = requireRole(context.auth, 'reviewer');
-    if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-      throw new BadUserInputError('"input.rating" must be an integer from 1 to 5', 'input.rating');
-    }
-    const evidence = input.evidence ?? [];
-    if (evidence.length > 50)
-      throw new BadUserInputError('"input.evidence" may list at most 50 items', 'input.evidence');
-    const result = await context.loaders.reviews.repository.create({
-      claimKey: idOf(input.claim, ['Claim'], 'input.claim'),
-      rating: input.rating,
-      ratingLabel:
-        input.ratingLabel == null
-          ? (RATING_LABELS[input.rating - 1] as string)
-          : cleanText(input.ratingLabel, 'input.ratingLabel', 100),
-      explanation: cleanText(input.explanation, 'input.explanation', 10_000),
-      reviewer: viewer.name,
-      url: input.url == null ? null : checkHttpUrl(input.url, 'input.url'),
-      evidenceKeys: idList(input.evidence, 'input.evidence', 50, (id, field) =>
-        idOf(id, ['Claim', 'Figure', 'Source'], field),
-      ),
-    });
-    if (!result.ok) throw missingReference(result.missing);
-    return result.value;
   }
 }
 
