@@ -15,7 +15,7 @@ const USAGE = `usage:
 
 function describe(summary: IngestSummary): string {
   const verb = summary.written ? 'loaded' : 'valid (dry run, nothing written)';
-  return `${summary.file}: ${verb}: source ${summary.sourceId}, ${summary.claims} claims, ${summary.figures} figures`;
+  return `${summary.file}: ${verb}: source ${summary.sourceKey}, ${summary.claims} claims, ${summary.figures} figures`;
 }
 
 /** Exit codes: 0 done, 1 invalid annotation (nothing written), 2 usage or database error. */

@@ -7,7 +7,7 @@ import { writeSourceGraph } from './write-source-graph';
 
 export interface IngestSummary {
   file: string;
-  sourceId: string;
+  sourceKey: string;
   claims: number;
   figures: number;
   written: boolean;
@@ -23,7 +23,7 @@ export async function ingestFile(
   if (!options.dryRun) await writeSourceGraph(executor, loaded.graph);
   return {
     file,
-    sourceId: loaded.graph.source.id,
+    sourceKey: loaded.graph.source.key,
     claims: loaded.graph.claims.length,
     figures: loaded.graph.figures.length,
     written: !options.dryRun,

@@ -48,7 +48,7 @@ describe('seeding the CGTN interview', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     article = await readAnnotation(ARTICLE_FILE);
-    sourceId = article.graph.source.id;
+    sourceId = article.graph.source.key;
     await seed(db.executor);
     const [source] = await rows(
       'MATCH (s:Source {id: $sourceId}) RETURN s.text AS text, s.bodyStart AS bodyStart, s.bodyEnd AS bodyEnd',

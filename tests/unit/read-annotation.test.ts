@@ -50,7 +50,7 @@ describe('readAnnotation: valid files', () => {
   it('reads a valid YAML annotation with its text and meta', async () => {
     const { file } = await fixture(minimalAnnotation());
     const loaded = await readAnnotation(file);
-    expect(loaded.graph.source.id).toBe(ids.source);
+    expect(loaded.graph.source.key).toBe(ids.source);
     expect(loaded.graph.claims).toHaveLength(2);
     expect(loaded.meta.publishedDate).toBe('2024-03-19');
   });
@@ -67,7 +67,7 @@ describe('readAnnotation: valid files', () => {
       minimalAnnotation({ claims: [claim({ topics }), directQuote({ topics })] }),
     );
     expect(content).toMatch(/topics: \*\w+/);
-    expect((await readAnnotation(file)).graph.claims[1]?.topicIds).toEqual(topics);
+    expect((await readAnnotation(file)).graph.claims[1]?.topicKeys).toEqual(topics);
   });
 });
 

@@ -1,16 +1,11 @@
 import { number, text, type Properties } from '../../db/values';
+import type { TextAnchor } from '../../domain/anchor';
 import type { Attribution, ClaimKind } from '../../domain/vocabulary';
 
 export type { Attribution, ClaimKind };
 
 /** A W3C-style anchor of words in a source text; offsets count Unicode code points. */
-export interface TextQuoteData {
-  exact: string;
-  start: number;
-  end: number;
-  prefix: string;
-  suffix: string;
-}
+export type TextQuoteData = TextAnchor;
 
 export interface ClaimData {
   label: 'Claim';
