@@ -9,6 +9,7 @@ export function createClaimLoaders(executor: Executor) {
     byKey: loader((keys) => claims.byKeys(keys)),
     pages: objectLoader((requests: readonly ClaimPageRequest[]) => claims.pages(requests)),
     counts: objectLoader((filters: readonly ClaimFilter[]) => claims.counts(filters)),
+    source: loader((keys) => claims.sourcesOf(keys)),
     speaker: loader((keys) => claims.speakersOf(keys)),
     role: loader((keys) => claims.rolesOf(keys)),
     figures: loader((keys) => claims.figuresOf(keys)),
@@ -32,8 +33,11 @@ export function createClaimLoaders(executor: Executor) {
 export function primeLineage(loaders: Loaders, lineage: LineageData): void {
   const { claim } = lineage;
   loaders.claims.byKey.prime(claim.key, claim);
-  if (lineage.source) loaders.sources.byKey.prime(claim.sourceKey, lineage.source);
-  loaders.sources.publisher.prime(claim.sourceKey, lineage.publisher);
+  loaders.claims.source.prime(claim.key, lineage.source ?? null);
+  if (lineage.source) {
+    loaders.sources.byKey.prime(lineage.source.key, lineage.source);
+    loaders.sources.publisher.prime(lineage.source.key, lineage.publisher);
+  }
   loaders.claims.speaker.prime(claim.key, lineage.speaker);
   loaders.claims.role.prime(claim.key, lineage.role);
   if (lineage.role) loaders.people.roleOrganization.prime(lineage.role.key, lineage.roleOrganization);

@@ -13,7 +13,6 @@ export interface ClaimData {
   text: string;
   kind: ClaimKind;
   attribution: Attribution;
-  sourceKey: string;
   quote: TextQuoteData;
 }
 
@@ -31,6 +30,5 @@ export const mapClaim = (properties: Properties): ClaimData => ({
   text: text(properties, 'text'),
   kind: text(properties, 'kind') as ClaimKind,
   attribution: text(properties, 'attribution') as Attribution,
-  sourceKey: text(properties, 'sourceId'),
   quote: mapQuote(properties),
 });

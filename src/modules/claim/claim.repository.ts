@@ -46,7 +46,7 @@ export interface ClaimFilter {
  * every clause is switched off by a null field, so the statement text never depends on input.
  */
 const CLAIM_FILTER = `
-  (filter.source IS NULL OR c.sourceId = filter.source)
+  (filter.source IS NULL OR EXISTS { (c)-[:APPEARS_IN]->(:Source {id: filter.source}) })
   AND (filter.kinds IS NULL OR c.kind IN filter.kinds)
   AND (filter.attributions IS NULL OR c.attribution IN filter.attributions)
   AND (filter.speaker IS NULL OR EXISTS { (c)-[:SAID_BY]->(speaker) WHERE speaker.id = filter.speaker })
@@ -95,6 +95,12 @@ export const CLAIM_COUNTS = cypher(
 export const CLAIMS_BY_KEYS = cypher(
   'claim.byKeys',
   'UNWIND $keys AS key MATCH (node:Claim {id: key}) RETURN key, node',
+);
+
+/** The source a claim appears in: the one APPEARS_IN link every claim has (the export follows it too). */
+export const CLAIM_SOURCES = cypher(
+  'claim.source',
+  'UNWIND $keys AS key MATCH (:Claim {id: key})-[:APPEARS_IN]->(node:Source) RETURN key, node',
 );
 
 export const CLAIM_SPEAKERS = cypher(
@@ -199,8 +205,8 @@ export const CLAIM_LINEAGES = cypher(
   'claim.lineage',
   `UNWIND $keys AS key MATCH (c:Claim {id: key})
   RETURN key, c AS claim,
-    head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s }) AS source,
-    head(COLLECT { MATCH (:Source {id: c.sourceId})-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
+    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(s:Source) RETURN s }) AS source,
+    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(:Source)-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
     head(COLLECT { MATCH (c)-[:SAID_BY]->(speaker) RETURN speaker }) AS speaker,
     head(COLLECT { MATCH (c)-[:SPOKEN_AS]->(r:Role)
                    RETURN { role: r, organization: head(COLLECT { MATCH (r)-[:ROLE_AT]->(o:Organization) RETURN o }) }
@@ -302,6 +308,10 @@ export class ClaimRepository {
 
   counts(filters: readonly ClaimFilter[]): Promise<number[]> {
     return batchedCounts(this.executor, CLAIM_COUNTS, filters, filterParams);
+  }
+
+  async sourcesOf(keys: readonly string[]): Promise<(SourceData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, CLAIM_SOURCES, keys, mapSource));
   }
 
   async speakersOf(keys: readonly string[]): Promise<(EntityData | null)[]> {

@@ -102,7 +102,7 @@ export class ClaimResolver {
 
   @FieldResolver(() => Source, { description: 'The source the claim was made in.' })
   source(@Root() claim: ClaimData, @Ctx() context: Context) {
-    return context.loaders.sources.byKey.load(claim.sourceKey);
+    return context.loaders.claims.source.load(claim.key);
   }
 
   @FieldResolver(() => [Figure], { description: 'The figures the claim cites, in period order.' })

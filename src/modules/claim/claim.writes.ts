@@ -32,6 +32,8 @@ export const FIND_CLAIM_REFERENCES = cypher(
  */
 export interface ClaimRow extends Omit<ClaimData, 'label'> {
   name: string;
+  /** The source the claim appears in: stored once, as the claim's APPEARS_IN relationship. */
+  sourceKey: string;
   speakerKey: string;
   roleKey: string | null;
   figureKeys: string[];

@@ -37,12 +37,13 @@ export class ClaimLineageResolver {
 
   @FieldResolver(() => Source, { description: 'The source the quote is anchored in.' })
   source(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.sources.byKey.load(lineage.claim.sourceKey);
+    return context.loaders.claims.source.load(lineage.claim.key);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
-  publisher(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
-    return context.loaders.sources.publisher.load(lineage.claim.sourceKey);
+  async publisher(@Root() lineage: ClaimLineage, @Ctx() context: Context) {
+    const source = await context.loaders.claims.source.load(lineage.claim.key);
+    return source ? context.loaders.sources.publisher.load(source.key) : null;
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who made the claim.' })

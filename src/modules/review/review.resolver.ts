@@ -42,13 +42,15 @@ export class ClaimReviewResolver {
   })
   async claimReview(@Root() claim: ClaimData, @Ctx() context: Context) {
     const { loaders } = context;
-    const [reviews, speaker, role, source, publisher] = await Promise.all([
+    const [reviews, speaker, role, source] = await Promise.all([
       loaders.reviews.ofClaim.load(claim.key),
       loaders.claims.speaker.load(claim.key),
       loaders.claims.role.load(claim.key),
-      loaders.sources.byKey.load(claim.sourceKey),
-      loaders.sources.publisher.load(claim.sourceKey),
+      loaders.claims.source.load(claim.key),
     ]);
-    return reviews.map((review) => toClaimReview({ review, claim, speaker, role, source, publisher }));
+    const publisher = source ? await loaders.sources.publisher.load(source.key) : null;
+    return reviews.map((review) =>
+      toClaimReview({ review, claim, speaker, role, source: source ?? undefined, publisher }),
+    );
   }
 }
