@@ -8,8 +8,8 @@ import type { SourceGraph } from './source-graph';
  * - the source and its claims through the writers the API uses too (source.writes.ts, claim.writes.ts);
  * - shared entities (places, organizations, people, roles, presenters, topics, metrics, targets)
  *   are MERGEd by id and their outgoing links replaced by what the file says;
- * - nodes the source owns (claims, figures, projections, marked with `sourceId`) that the file
- *   no longer lists are deleted, and the remaining ones get their links rebuilt, so re-ingesting
+ * - nodes the source owns (claims that APPEAR_IN it, figures and projections marked with its
+ *   `sourceId`) that the file no longer lists are deleted, and the remaining ones get their links rebuilt, so re-ingesting
  *   a changed file replaces its claims instead of piling up stale ones. A removed claim takes its
  *   reviews with it (a verdict on a claim that no longer exists would dangle). Claims added
  *   through the API (origin 'api') belong to no file and are never touched, and neither are
@@ -19,7 +19,7 @@ import type { SourceGraph } from './source-graph';
 /** The nodes this source's annotation file owns: API-added claims carry origin 'api' and are not among them. */
 const OWNED_NODES = `
   CALL () {
-    MATCH (n:Claim {sourceId: $sourceKey}) WHERE coalesce(n.origin, 'annotation') = 'annotation' RETURN n
+    MATCH (:Source {id: $sourceKey})<-[:APPEARS_IN]-(n:Claim) WHERE coalesce(n.origin, 'annotation') = 'annotation' RETURN n
     UNION MATCH (n:Figure {sourceId: $sourceKey}) RETURN n
     UNION MATCH (n:Projection {sourceId: $sourceKey}) RETURN n
   }`;

@@ -237,7 +237,7 @@ describe('the lineage of a claim', () => {
     const supportingFigure = `${PREFIX}-supporting-figure`;
     await insertTestClaim(server.db.driver, {
       id: contradicting,
-      sourceId: PREFIX,
+      sourceKey: PREFIX,
       text: 'There were about 5 NEVs for every charging station at the end of 2023.',
       kind: 'statistic',
     });

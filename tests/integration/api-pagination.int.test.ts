@@ -145,7 +145,7 @@ describe('keyset pagination and claim filters', () => {
       const after = `${cursorKey}~${PREFIX}-after`;
       expect(before < cursorKey && after > cursorKey).toBe(true);
       expect(after < (decodeGlobalId(originalSecond.edges[0]?.node.id as string).key as string)).toBe(true);
-      for (const id of [before, after]) await insertTestClaim(server.db.driver, { id, sourceId: PREFIX });
+      for (const id of [before, after]) await insertTestClaim(server.db.driver, { id, sourceKey: PREFIX });
 
       const second = await claimsPage({ first: 5, after: first.pageInfo.endCursor });
       const secondIds = idsOf(second);

@@ -41,13 +41,15 @@ export const idsOf = (connection: { edges: { node: { id: string } }[] }): string
   connection.edges.map((edge) => edge.node.id);
 
 /*
- * Builders for extra data. Every node they create has a `sourceId` (and usually an id) starting with
- * "test-", so deleteTestNodes(driver, prefix) removes it with its relationships.
+ * Builders for extra data. Every node they create has an id starting with "test-" (figures also a
+ * `sourceId`), so deleteTestNodes(driver, prefix) removes it with its relationships.
  */
 
 export interface TestClaim {
+  /** Must start with "test-". */
   id: string;
-  sourceId: string;
+  /** Stored id of the source the claim APPEARS_IN, if a source with that id exists. */
+  sourceKey: string;
   text?: string;
   kind?: string;
   attribution?: string;
@@ -57,11 +59,16 @@ export interface TestClaim {
 
 /** A claim with the properties the API maps (see mapClaim), optionally attributed to a speaker. */
 export async function insertTestClaim(driver: Driver, claim: TestClaim): Promise<void> {
+  if (!claim.id.startsWith('test-')) throw new Error('test claims need an id starting with "test-"');
   const text = claim.text ?? `Test claim ${claim.id}`;
   await driver.executeQuery(
-    `CREATE (c:Claim {id: $id, name: $text, text: $text, kind: $kind, attribution: $attribution, sourceId: $sourceId,
+    `CREATE (c:Claim {id: $id, name: $text, text: $text, kind: $kind, attribution: $attribution,
                       quote: $text, quoteStart: 0, quoteEnd: size($text), quotePrefix: '', quoteSuffix: ''})
      WITH c
+     CALL (c) {
+       MATCH (source:Source {id: $sourceKey})
+       CREATE (c)-[:APPEARS_IN]->(source)
+     }
      CALL (c) {
        MATCH (speaker:Person|Organization|VirtualPresenter {id: $speakerId})
        CREATE (c)-[:SAID_BY]->(speaker)
@@ -71,7 +78,7 @@ export async function insertTestClaim(driver: Driver, claim: TestClaim): Promise
       text,
       kind: claim.kind ?? 'assessment',
       attribution: claim.attribution ?? 'paraphrase',
-      sourceId: claim.sourceId,
+      sourceKey: claim.sourceKey,
       speakerId: claim.speakerId ?? null,
     },
   );

@@ -53,7 +53,7 @@ export const WRITE_CLAIMS = cypher(
   'claim.write',
   `UNWIND $rows AS row
   MERGE (c:Claim {id: row.key})
-  SET c += row {.name, .text, .kind, .attribution, .origin, .addedBy}, c.sourceId = row.sourceKey,
+  SET c += row {.name, .text, .kind, .attribution, .origin, .addedBy},
       c.quote = row.quote.exact, c.quoteStart = toInteger(row.quote.start), c.quoteEnd = toInteger(row.quote.end),
       c.quotePrefix = row.quote.prefix, c.quoteSuffix = row.quote.suffix,
       c.addedAt = CASE WHEN row.origin IS NULL THEN c.addedAt ELSE datetime() END
