@@ -60,7 +60,7 @@ describe('reliability: ingestion processes that die or race', () => {
   async function ingestionWriting(): Promise<boolean> {
     const { records } = await db.driver.executeQuery(
       `SHOW TRANSACTIONS YIELD currentQuery, parameters
-       WHERE currentQuery STARTS WITH 'UNWIND $rows' AND toString(parameters.rows[0].id) STARTS WITH $prefix
+       WHERE currentQuery STARTS WITH 'UNWIND $rows' AND toString(parameters.rows[0].key) STARTS WITH $prefix
        RETURN count(*) AS count`,
       { prefix: KILL_PREFIX },
     );
