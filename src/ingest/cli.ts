@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { createDriver } from '../db/driver';
 import { Executor } from '../db/executor';
 import { migrate } from '../db/migrations';
-import { AnnotationError } from './read-annotation';
+import { AnnotationError } from './issues';
 import { annotationFiles, ingestFile, SEED_DIRECTORY, type IngestSummary } from './ingest';
 
 const USAGE = `usage:

@@ -1,9 +1,9 @@
+import { loadAnnotation } from '../../src/ingest/ingest';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { readAnnotation } from '../../src/ingest/read-annotation';
 import type { SourceGraph } from '../../src/ingest/source-graph';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { recordReliability } from '../support/reliability-report';
@@ -83,7 +83,7 @@ describe('reliability: ingestion processes that die or race', () => {
 
   it('leaves a document whole or absent when its ingestion is killed with SIGKILL mid-write, and a re-run completes it', async () => {
     const file = await writeLargeAnnotation(await mkdtemp(path.join(directory, 'kill-')), KILL_PREFIX, 1500);
-    const { graph } = await readAnnotation(file);
+    const { graph } = await loadAnnotation(file);
     const expectedNodes = keysOf(graph).length;
 
     // The kill must land while the write transaction runs; if the process finishes first, try again.
@@ -137,7 +137,7 @@ describe('reliability: ingestion processes that die or race', () => {
 
   it('gives the same graph when ten processes ingest the same document at once as when one does', async () => {
     const file = await writeLargeAnnotation(await mkdtemp(path.join(directory, 'race-')), RACE_PREFIX, 300);
-    const { graph } = await readAnnotation(file);
+    const { graph } = await loadAnnotation(file);
     await deleteTestSourceData(db.driver, RACE_PREFIX);
 
     const results = await Promise.all(Array.from({ length: 10 }, () => runCli(file).done));

@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import fc from 'fast-check';
 
-import { ingestFile, seed } from '../../src/ingest/ingest';
-import { AnnotationError, readAnnotation } from '../../src/ingest/read-annotation';
+import { ingestFile, seed, loadAnnotation } from '../../src/ingest/ingest';
+import { AnnotationError } from '../../src/ingest/issues';
 import type { SourceGraph } from '../../src/ingest/source-graph';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { createBuilders, writeFixture, type AnnotationInput } from '../support/annotation-builders';
@@ -179,7 +179,7 @@ describe('reliability: property-based', () => {
             content: JSON.stringify(document),
           });
           // Only documents whose every id is the test's own reach the database: nothing seeded is touched.
-          const graph = await readAnnotation(file).then(
+          const graph = await loadAnnotation(file).then(
             (loaded) => loaded.graph,
             (error: unknown) => {
               if (!(error instanceof AnnotationError)) throw error;

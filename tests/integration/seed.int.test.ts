@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CONTEXT_LENGTH } from '../../src/domain/anchor';
-import { annotationFiles, seed, SEED_DIRECTORY } from '../../src/ingest/ingest';
-import { readAnnotation, type LoadedAnnotation } from '../../src/ingest/read-annotation';
+import { annotationFiles, seed, SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
 import { countsByKind, graphCounts, openTestDatabase, type TestDatabase } from '../support/neo4j';
 
 /** Computed here, not with the code under test. */
@@ -47,7 +46,7 @@ describe('seeding the CGTN interview', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    article = await readAnnotation(ARTICLE_FILE);
+    article = await loadAnnotation(ARTICLE_FILE);
     sourceId = article.graph.source.key;
     await seed(db.executor);
     const [source] = await rows(

@@ -1,8 +1,7 @@
 import path from 'node:path';
 
 import type { Annotation, AnnotationClaim, AnnotationFigure } from '../../src/ingest/annotation.schema';
-import { SEED_DIRECTORY } from '../../src/ingest/ingest';
-import { readAnnotation, type LoadedAnnotation } from '../../src/ingest/read-annotation';
+import { SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
 import type { ClaimRow } from '../../src/modules/claim/claim.writes';
 import { toGlobalId } from '../../src/modules/common/global-id';
 
@@ -43,7 +42,7 @@ export const sortedNames = (items: readonly { name: string }[]): string[] => [..
 export const enumName = (value: string): string => value.toUpperCase().replace(/-/g, '_');
 
 export async function loadSeed(): Promise<SeedData> {
-  const loaded = await readAnnotation(SEED_FILE);
+  const loaded = await loadAnnotation(SEED_FILE);
   const { annotation } = loaded;
   const sourceKey = annotation.source.id;
   const ownedKey = (localId: string) => `${sourceKey}/${localId}`;

@@ -1,4 +1,4 @@
-import type { PathIssue } from '../../src/ingest/compile';
+import type { IssuePath } from '../../src/ingest/issues';
 import {
   compileInput,
   createBuilders,
@@ -16,10 +16,15 @@ function compiled(input: AnnotationInput, text = MINIMAL_TEXT, meta?: MetaInput)
   return result.graph;
 }
 
-function issuesOf(input: AnnotationInput, text = MINIMAL_TEXT, meta?: MetaInput): PathIssue[] {
+/** The issues compiling `input` reports, by document path and message. */
+function issuesOf(
+  input: AnnotationInput,
+  text = MINIMAL_TEXT,
+  meta?: MetaInput,
+): { path?: IssuePath; message: string }[] {
   const result = compileInput(input, text, meta);
   if (result.ok) throw new Error('expected issues, but the annotation compiled');
-  return result.issues;
+  return result.issues.map(({ path, message }) => ({ path, message }));
 }
 
 describe('compileAnnotation: a valid annotation', () => {
@@ -312,7 +317,7 @@ describe('compileAnnotation: units, periods, roles, projections', () => {
         claims: [claim({ quote: 'not there' }), directQuote({ speaker: 'nobody', role: undefined })],
       }),
     );
-    expect(issues.map((issue) => issue.path.join('.'))).toEqual([
+    expect(issues.map((issue) => issue.path?.join('.'))).toEqual([
       'figures.0.unit',
       'figures.0.period',
       'claims.0.quote',

@@ -1,7 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { AnnotationError, MAX_ANNOTATION_BYTES, readAnnotation } from '../../src/ingest/read-annotation';
+import { AnnotationError } from '../../src/ingest/issues';
+import { MAX_ANNOTATION_BYTES } from '../../src/ingest/read-annotation';
+import { loadAnnotation } from '../../src/ingest/ingest';
 import {
   createBuilders,
   minimalMeta,
@@ -25,7 +27,7 @@ afterEach(async () => {
 
 /** The message of the AnnotationError that reading `file` throws. */
 async function errorOf(file: string): Promise<string> {
-  const error: unknown = await readAnnotation(file).then(
+  const error: unknown = await loadAnnotation(file).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -49,7 +51,7 @@ const at = (file: string, content: string, needle: string) => {
 describe('readAnnotation: valid files', () => {
   it('reads a valid YAML annotation with its text and meta', async () => {
     const { file } = await fixture(minimalAnnotation());
-    const loaded = await readAnnotation(file);
+    const loaded = await loadAnnotation(file);
     expect(loaded.graph.source.key).toBe(ids.source);
     expect(loaded.graph.claims).toHaveLength(2);
     expect(loaded.meta.publishedDate).toBe('2024-03-19');
@@ -58,7 +60,7 @@ describe('readAnnotation: valid files', () => {
   it('reads JSON, which is YAML too', async () => {
     const annotation = minimalAnnotation();
     const { file } = await fixture(annotation, () => JSON.stringify(annotation, null, 2));
-    expect((await readAnnotation(file)).graph.claims).toHaveLength(2);
+    expect((await loadAnnotation(file)).graph.claims).toHaveLength(2);
   });
 
   it('accepts a few YAML aliases', async () => {
@@ -67,7 +69,7 @@ describe('readAnnotation: valid files', () => {
       minimalAnnotation({ claims: [claim({ topics }), directQuote({ topics })] }),
     );
     expect(content).toMatch(/topics: \*\w+/);
-    expect((await readAnnotation(file)).graph.claims[1]?.topicKeys).toEqual(topics);
+    expect((await loadAnnotation(file)).graph.claims[1]?.topicKeys).toEqual(topics);
   });
 });
 
@@ -222,7 +224,7 @@ describe('readAnnotation: files', () => {
     const { file, content } = await fixture(minimalAnnotation());
     const padding = (bytes: number) => `# ${'x'.repeat(bytes - Buffer.byteLength(content) - 3)}\n`;
     await writeFile(file, `${padding(MAX_ANNOTATION_BYTES)}${content}`);
-    expect((await readAnnotation(file)).graph.claims).toHaveLength(2);
+    expect((await loadAnnotation(file)).graph.claims).toHaveLength(2);
 
     await writeFile(file, `${padding(MAX_ANNOTATION_BYTES + 1)}${content}`);
     expect(await errorOf(file)).toBe(
