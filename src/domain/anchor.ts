@@ -1,5 +1,3 @@
-import type { Checked, Violation } from './checked';
-
 /**
  * Quote anchoring in the manner of the W3C Web Annotation TextQuoteSelector and
  * TextPositionSelector: exact text, start/end offsets, and a short prefix and suffix.
@@ -8,6 +6,8 @@ import type { Checked, Violation } from './checked';
  * Python's str and the W3C selectors count (JavaScript's string indexes would count two).
  * Invariant (tested for every claim): sliceCodePoints(text, start, end) === exact.
  */
+
+import type { Checked, Violation } from './checked';
 
 export const CONTEXT_LENGTH = 32;
 
