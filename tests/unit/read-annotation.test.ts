@@ -253,6 +253,15 @@ describe('loadAnnotation: files', () => {
     const metaContent = JSON.stringify(minimalMeta({ publishedDate: '2024-02-30' }), null, 2);
     expect(await errorOf(file)).toBe(`${at(metaFile, metaContent, '"2024-02-30"')} publishedDate: Invalid ISO date`);
   });
+
+  it('checks the language tag by the rule addSource applies too', async () => {
+    const meta = minimalMeta({ language: 'English' });
+    const { file } = await writeFixture(directory, { annotation: minimalAnnotation(), meta });
+    const metaFile = path.join(directory, 'minimal.meta.json');
+    expect(await errorOf(file)).toBe(
+      `${at(metaFile, JSON.stringify(meta, null, 2), '"English"')} language: must be a BCP 47 language tag such as "en"`,
+    );
+  });
 });
 
 function escape(text: string): string {
