@@ -58,7 +58,6 @@ describe('toClaimReview', () => {
         text: 'Software defines cars.',
         kind: 'opinion',
         attribution: 'direct-quote',
-        sourceKey: 's',
         quote: figure('f', 1).quote,
       },
       speaker: { label: 'Person', key: 'miao-wei', name: 'Miao Wei', description: null, sameAs: [] },

@@ -2,8 +2,9 @@ import { isoDate, number, optionalText, text, type Properties } from '../../db/v
 import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
 import type { Prefetched } from '../common/prefetched';
 import type { MetricData } from '../metric/metric.mapper';
+import type { Qualifier } from '../../domain/vocabulary';
 
-export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
+export type { Qualifier };
 
 export interface PeriodData {
   label: string;
