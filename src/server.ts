@@ -17,6 +17,7 @@ import { createContext, type Context } from './context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
+import { graphqlOverHttpRequests, graphqlOverHttpResponses } from './http/graphql-over-http';
 import { logger } from './logger';
 import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
 import { mountPages } from './pages';
@@ -97,6 +98,11 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // A browser cannot send a custom header cross-origin without a CORS preflight; the spec's example
+    // header is accepted beside Apollo's own (README "GET, CSRF and caching").
+    csrfPrevention: {
+      requestHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'],
+    },
     // src/main.ts owns SIGTERM/SIGINT (drain, close the driver, exit). Apollo's own handler would
     // race it: with both, apollo.stop() never resolved and the process hung on SIGTERM.
     stopOnTerminationSignals: false,
@@ -111,6 +117,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
       ApolloServerPluginInlineTraceDisabled(),
       observeOperations(),
       returnBookmarks,
+      graphqlOverHttpResponses,
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
@@ -149,6 +156,7 @@ function mountGraphQL(app: express.Express, apollo: ApolloServer<Context>, execu
       maxAge: 600,
     }),
     express.json({ limit: LIMITS.maxBodyBytes }),
+    graphqlOverHttpRequests({ maxTokens: LIMITS.maxTokens }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authentication = authenticate(req.headers.authorization);
