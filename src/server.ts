@@ -17,6 +17,7 @@ import { createContext, type Context } from './context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
+import { cacheControlPlugins, persistedQueries, varyOnCacheKeys } from './http/cache-control';
 import { graphqlOverHttpRequests, graphqlOverHttpResponses } from './http/graphql-over-http';
 import { logger } from './logger';
 import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
@@ -98,6 +99,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: persistedQueries(),
     // A browser cannot send a custom header cross-origin without a CORS preflight; the spec's example
     // header is accepted beside Apollo's own (README "GET, CSRF and caching").
     csrfPrevention: {
@@ -118,6 +120,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
       observeOperations(),
       returnBookmarks,
       graphqlOverHttpResponses,
+      ...cacheControlPlugins(),
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
@@ -157,6 +160,7 @@ function mountGraphQL(app: express.Express, apollo: ApolloServer<Context>, execu
     }),
     express.json({ limit: LIMITS.maxBodyBytes }),
     graphqlOverHttpRequests({ maxTokens: LIMITS.maxTokens }),
+    varyOnCacheKeys,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authentication = authenticate(req.headers.authorization);
