@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -126,6 +126,16 @@ describe('Relay', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('README quotes the fragments exactly as the compiler reads them', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const documents = readFileSync(path.join(__dirname, 'documents.ts'), 'utf8');
+    const fragments = [...documents.matchAll(/graphql`\n([\s\S]*?)`;/g)]
+      .map((match) => match[1]!.replace(/^ {2}/gm, '').trimEnd())
+      .filter((text) => text.startsWith('fragment'));
+    expect(fragments).toHaveLength(3);
+    for (const fragment of fragments) expect(readme).toContain(fragment);
   });
 
   it('walks every claim by endCursor with no gaps or repeats, and the store merges the pages in order', async () => {
