@@ -22,6 +22,7 @@ import { graphqlOverHttpRequests, graphqlOverHttpResponses } from './http/graphq
 import { logger } from './logger';
 import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
 import { mountPages } from './pages';
+import { startSubscriptions } from './subscriptions/server';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
 export const LIMITS = {
@@ -228,9 +229,17 @@ export async function startServer(options: {
   mountGraphQL(app, apollo, executor, config);
   app.use(handleBodyErrors);
 
+  // Subscriptions (graphql-ws) share the HTTP server and its limits; they close first, as open
+  // WebSockets would keep the HTTP server from draining.
+  const limits = { maxTokens: LIMITS.maxTokens, validationRules: armorProtection(config).validationRules };
+  const subscriptions = await startSubscriptions({ httpServer, schema, executor, config, limits });
+
   const port = await listen(httpServer, options.port ?? config.port, config.host);
   return {
     url: `http://localhost:${port}`,
-    close: () => apollo.stop(),
+    close: async () => {
+      await subscriptions.close();
+      await apollo.stop();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { cypher, type Executor } from '../../db/executor';
+import { appendEvent } from '../../events/outbox';
 import type { WriteResult } from '../common/repository';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind, type TextQuoteData } from './claim.mapper';
 
@@ -136,6 +137,14 @@ export class ClaimWriter {
         metricKeys: input.metricKeys,
         addedBy: input.addedBy,
       });
+      await appendEvent(tx, {
+        kind: 'CLAIM_ADDED',
+        claimKey: key,
+        sourceKey: input.sourceKey,
+        speakerKey: input.speakerKey,
+        claimKind: input.kind,
+        topicKeys: input.topicKeys,
+      });
       return { ok: true, value: mapClaim(created?.get('node').properties) };
     });
   }
@@ -150,6 +159,7 @@ export class ClaimWriter {
       if (missing[0]) return { ok: false, missing: missing[0] };
       const query = input.stance === 'SUPPORTS' ? LINK_SUPPORTING_EVIDENCE : LINK_CONTRADICTING_EVIDENCE;
       const [linked] = await tx.run(query, { ...input });
+      await appendEvent(tx, { kind: 'EVIDENCE_LINKED', claimKey: input.claimKey, subjectKey: input.evidenceKey });
       return { ok: true, value: mapClaim(linked?.get('node').properties) };
     });
   }
