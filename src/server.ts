@@ -102,7 +102,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     allowBatchedHttpRequests: false,
     persistedQueries: persistedQueries(),
     // A browser cannot send a custom header cross-origin without a CORS preflight; the spec's example
-    // header is accepted beside Apollo's own (README "GET, CSRF and caching").
+    // header is accepted beside Apollo's own (README "HTTP: status codes, GET and CSRF").
     csrfPrevention: {
       requestHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'],
     },

@@ -29,8 +29,8 @@ export interface NewOutboxEvent {
 export interface OutboxEvent extends Required<Omit<NewOutboxEvent, 'subjectKey'>> {
   seq: number;
   subjectKey: string | null;
-  /** When the change committed (the transaction's clock), in epoch milliseconds. */
-  committedAt: number;
+  /** The writing transaction's clock (set as it starts, so just before commit), in epoch milliseconds. */
+  writtenAt: number;
 }
 
 const APPEND_EVENT = cypher(
@@ -40,7 +40,7 @@ const APPEND_EVENT = cypher(
    CREATE (:OutboxEvent {seq: sequence.value, kind: $event.kind, claimKey: $event.claimKey,
                          subjectKey: $event.subjectKey, sourceKey: $event.sourceKey,
                          speakerKey: $event.speakerKey, claimKind: $event.claimKind,
-                         topicKeys: $event.topicKeys, committedAt: datetime.transaction().epochMillis})`,
+                         topicKeys: $event.topicKeys, writtenAt: datetime.transaction().epochMillis})`,
 );
 
 /** Appends an event inside the writer's transaction: it commits or rolls back with the change. */
@@ -71,7 +71,7 @@ const mapEvent = (properties: Record<string, unknown>): OutboxEvent => ({
   speakerKey: (properties.speakerKey as string | undefined) ?? '',
   claimKind: (properties.claimKind as string | undefined) ?? '',
   topicKeys: (properties.topicKeys as string[] | undefined) ?? [],
-  committedAt: toNumber(properties.committedAt),
+  writtenAt: toNumber(properties.writtenAt),
 });
 
 export class OutboxRepository {

@@ -18,7 +18,7 @@ export interface SubscriptionContext extends Context {
 interface ClaimEventData {
   sequence: number;
   kind: ClaimEventKind;
-  committedAt: Date;
+  writtenAt: Date;
   claimKey: string;
   subjectKey: string | null;
 }
@@ -32,7 +32,7 @@ function resolveEvent(event: OutboxEvent, context: Context): ClaimEventData {
   return {
     sequence: event.seq,
     kind: event.kind as ClaimEventKind,
-    committedAt: new Date(event.committedAt),
+    writtenAt: new Date(event.writtenAt),
     claimKey: event.claimKey,
     subjectKey: event.subjectKey,
   };

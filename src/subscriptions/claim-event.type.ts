@@ -32,8 +32,11 @@ export class ClaimEvent {
   @Field(() => ClaimEventKind, { description: 'What happened.' })
   kind!: ClaimEventKind;
 
-  @Field(() => DateTimeResolver, { description: 'When the change committed.' })
-  committedAt!: Date;
+  @Field(() => DateTimeResolver, {
+    description:
+      "The write transaction's clock (Neo4j's datetime.transaction()), a few milliseconds before it committed.",
+  })
+  writtenAt!: Date;
 }
 
 @InputType({ description: 'Which new claims to receive; every field given must match.' })

@@ -16,7 +16,7 @@ import { subscribe, wsClient } from '../support/subscriptions';
  */
 
 const CLAIM_UPDATED = `subscription Watch($claim: ID!, $after: Int) {
-  claimUpdated(claim: $claim, after: $after) { sequence kind committedAt review { id rating } claim { id reviews { id } evidence { stance } } }
+  claimUpdated(claim: $claim, after: $after) { sequence kind writtenAt review { id rating } claim { id reviews { id } evidence { stance } } }
 }`;
 const CLAIM_ADDED = `subscription New($filter: NewClaimFilterInput) {
   claimAdded(filter: $filter) { sequence kind claim { id text speaker { name } } }
