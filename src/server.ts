@@ -232,7 +232,7 @@ export async function startServer(options: {
   // Subscriptions (graphql-ws) share the HTTP server and its limits; they close first, as open
   // WebSockets would keep the HTTP server from draining.
   const limits = { maxTokens: LIMITS.maxTokens, validationRules: armorProtection(config).validationRules };
-  const subscriptions = await startSubscriptions({ httpServer, schema, executor, config, limits });
+  const subscriptions = startSubscriptions({ httpServer, schema, executor, config, limits });
 
   const port = await listen(httpServer, options.port ?? config.port, config.host);
   return {

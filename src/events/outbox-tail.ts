@@ -14,16 +14,18 @@ type Listener = (events: readonly OutboxEvent[]) => void;
  */
 export class OutboxTail {
   private readonly listeners = new Set<Listener>();
-  private position = 0;
+  /** The last sequence handed to listeners; null until the first subscriber arrives. */
+  private position: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
+  private failing = false;
 
   constructor(private readonly outbox: OutboxRepository) {}
 
-  /** Starts after the latest committed event: live subscribers see what commits from now on. */
-  async start(): Promise<void> {
-    this.position = await this.outbox.latestSequence();
+  /** Polls while anyone listens: with no subscriptions the tail costs Neo4j nothing. */
+  start(): void {
     this.timer = setInterval(() => {
+      if (this.listeners.size === 0) return;
       this.polling ??= this.poll().finally(() => (this.polling = undefined));
     }, TAIL_INTERVAL_MS);
   }
@@ -38,10 +40,18 @@ export class OutboxTail {
    * The events with seq > `after` for which `matches` holds, replayed from the outbox and then
    * live, each once and in order; without `after`, only the live ones.
    */
-  stream(after: number | undefined, matches: (event: OutboxEvent) => boolean): AsyncIterableIterator<OutboxEvent> {
-    const stream = new EventStream(after ?? this.position, matches, () => this.listeners.delete(listener));
-    const listener: Listener = (events) => stream.push(events);
+  async stream(
+    after: number | undefined,
+    matches: (event: OutboxEvent) => boolean,
+  ): Promise<AsyncIterableIterator<OutboxEvent>> {
+    // Idle, the position is stale: catch up to the latest committed event first.
+    if (this.listeners.size === 0 || this.position === null) {
+      const latest = await this.outbox.latestSequence();
+      this.position = Math.max(this.position ?? 0, latest);
+    }
     const upTo = this.position;
+    const stream = new EventStream(after ?? upTo, matches, () => this.listeners.delete(listener));
+    const listener: Listener = (events) => stream.push(events);
     this.listeners.add(listener);
     if (after !== undefined && after < upTo) stream.replay(this.replay(after, upTo));
     return stream;
@@ -59,15 +69,18 @@ export class OutboxTail {
   private async poll(): Promise<void> {
     try {
       for (;;) {
-        const events = await this.outbox.eventsAfter(this.position, Number.MAX_SAFE_INTEGER, BATCH);
-        if (events.length === 0) return;
+        const events = await this.outbox.eventsAfter(this.position ?? 0, Number.MAX_SAFE_INTEGER, BATCH);
+        if (events.length === 0) break;
         this.position = events[events.length - 1]!.seq;
         for (const listener of this.listeners) listener(events);
-        if (events.length < BATCH) return;
+        if (events.length < BATCH) break;
       }
+      if (this.failing) logger.info('reading the outbox again');
+      this.failing = false;
     } catch (error) {
-      // Neo4j unavailable: keep the position and try again at the next tick.
-      logger.warn('reading the outbox failed', { error });
+      // Neo4j unavailable: keep the position and try again at the next tick; say so once.
+      if (!this.failing) logger.warn('reading the outbox failed; retrying', { error });
+      this.failing = true;
     }
   }
 }

@@ -71,7 +71,7 @@ function malformation(parameters: RequestParameters): string | null {
 
 /** A GET's parameters: each at most once; `variables` and `extensions` JSON-encoded, '' meaning absent. */
 function parametersOfUrl(request: express.Request): RequestParameters | string {
-  const search = new URLSearchParams(request.originalUrl.split('?')[1] ?? '');
+  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
   const parameters: Record<string, unknown> = {};
   for (const name of ['query', 'operationName', 'variables', 'extensions'] as const) {
     const values = search.getAll(name);
@@ -102,6 +102,14 @@ function dropEmptyParameters(request: express.Request): void {
   request.url = `${path}?${search.toString()}`;
 }
 
+const prefersHtml = (request: express.Request) =>
+  request.accepts([JSON_MEDIA_TYPE, GRAPHQL_RESPONSE_JSON, 'text/html']) === 'text/html';
+
+function hasGraphQLParameters(request: express.Request): boolean {
+  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
+  return search.has('query') || search.has('extensions');
+}
+
 /** True if a GET asks for a mutation; a document that does not parse is left for Apollo to report. */
 function asksForMutation(parameters: RequestParameters, maxTokens: number): boolean {
   if (typeof parameters.query !== 'string') return false;
@@ -122,6 +130,8 @@ function asksForMutation(parameters: RequestParameters, maxTokens: number): bool
 export function graphqlOverHttpRequests(options: { maxTokens: number }): express.RequestHandler {
   return (request, response, next) => {
     if (request.method !== 'GET' && request.method !== 'POST') return next();
+    // A browser opening /graphql (no GraphQL parameters, HTML first): Apollo's landing page answers.
+    if (request.method === 'GET' && !hasGraphQLParameters(request) && prefersHtml(request)) return next();
     if (negotiateMediaType(request.get('accept')) === null) {
       return refuse(response, 406, {
         message: `The Accept header allows neither ${GRAPHQL_RESPONSE_JSON} nor ${JSON_MEDIA_TYPE}`,

@@ -66,16 +66,16 @@ function checkedDocument(
  * socket (4403). Documents pass the same limits as over HTTP and errors the same masking. Events
  * come from this instance's tail of the outbox.
  */
-export async function startSubscriptions(options: {
+export function startSubscriptions(options: {
   httpServer: http.Server;
   schema: GraphQLSchema;
   executor: Executor;
   config: Config;
   limits: { maxTokens: number; validationRules: readonly ValidationRule[] };
-}): Promise<Subscriptions> {
+}): Subscriptions {
   const { httpServer, schema, executor, config, limits } = options;
   const outbox = new OutboxTail(new OutboxRepository(executor));
-  await outbox.start();
+  outbox.start();
   const authenticate = createAuthenticator(config.apiTokens);
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;

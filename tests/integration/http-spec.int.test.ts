@@ -289,6 +289,12 @@ describe('GraphQL over HTTP', () => {
       expect(response.status).toBe(422);
     });
 
+    it('SHOULD answer 422 to a GET without a query (a browser asking for HTML gets the IDE page instead)', async () => {
+      const response = await get({ operationName: 'Count' });
+      expect(response.status).toBe(422);
+      expect(response.body.errors?.[0]?.message).toMatch(/`query` must be a string/);
+    });
+
     it('keeps CSRF prevention: a GET with no preflight header or JSON content type is refused (400)', async () => {
       const search = `?${new URLSearchParams({ query: '{ __typename }' }).toString()}`;
       expect((await exchange({ method: 'GET', search })).status).toBe(400);

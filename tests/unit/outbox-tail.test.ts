@@ -39,8 +39,8 @@ describe('OutboxTail', () => {
   it('replays what came after `after`, then the live events, each once and in order', async () => {
     const events = [1, 2, 3, 4].map((seq) => event(seq));
     tail = new OutboxTail(memoryOutbox(events));
-    await tail.start();
-    const stream = tail.stream(1, () => true);
+    tail.start();
+    const stream = await tail.stream(1, () => true);
     events.push(event(5), event(6));
     expect(await take(stream, 5)).toEqual([2, 3, 4, 5, 6]);
   });
@@ -48,16 +48,16 @@ describe('OutboxTail', () => {
   it('delivers only matching events, and only new ones without `after`', async () => {
     const events = [event(1), event(2, 'c2')];
     tail = new OutboxTail(memoryOutbox(events));
-    await tail.start();
-    const stream = tail.stream(undefined, (each) => each.claimKey === 'c1');
+    tail.start();
+    const stream = await tail.stream(undefined, (each) => each.claimKey === 'c1');
     events.push(event(3, 'c2'), event(4, 'c1'));
     expect(await take(stream, 1)).toEqual([4]);
   });
 
   it('ends a waiting next() at once when the subscriber leaves', async () => {
     tail = new OutboxTail(memoryOutbox([]));
-    await tail.start();
-    const stream = tail.stream(undefined, () => true);
+    tail.start();
+    const stream = await tail.stream(undefined, () => true);
     const pending = stream.next();
     await stream.return!();
     expect(await pending).toEqual({ value: undefined, done: true });
