@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.neo4j-data/', 'web/explore/gql/', 'artifacts/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      '.neo4j-data/',
+      'web/explore/gql/',
+      'artifacts/',
+      'tests/clients/relay/__generated__/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /**
- * Two projects: unit tests (no database) and integration tests against the real Neo4j that
- * scripts/neo4j.mjs starts. `npm test` runs both in band: integration tests share one database
+ * Three projects: unit tests (no database), integration tests against the real Neo4j that
+ * scripts/neo4j.mjs starts, and real GraphQL clients against the service on that Neo4j. `npm test` runs all three in band: integration tests share one database
  * and some compare whole-graph counts before and after an operation.
  */
 const common = {
@@ -20,6 +20,15 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/tests/support/quiet-logs.js'],
+      globalSetup: '<rootDir>/tests/support/global-setup.js',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+    },
+    {
+      // Relay, Apollo Client and urql against the real service (tests/clients/<name>/).
+      ...common,
+      displayName: 'clients',
+      testMatch: ['<rootDir>/tests/clients/**/*.int.test.ts'],
       setupFiles: [...common.setupFiles, '<rootDir>/tests/support/quiet-logs.js'],
       globalSetup: '<rootDir>/tests/support/global-setup.js',
       globalTeardown: '<rootDir>/tests/support/global-teardown.js',

@@ -19,6 +19,7 @@ import { SourceResolver } from './modules/source/source.resolver';
 import { SpeakerResolver, VirtualPresenterResolver } from './modules/speaker/speaker.resolver';
 import { ProjectionResolver, TargetResolver } from './modules/target/target.resolver';
 import { TopicResolver } from './modules/topic/topic.resolver';
+import { ClaimEventResolver } from './subscriptions/claim-event.resolver';
 import { Organization } from './modules/organization/organization.type';
 import { Person } from './modules/person/person.type';
 import { VirtualPresenter } from './modules/speaker/virtual-presenter.type';
@@ -48,7 +49,21 @@ export const RESOLVERS = [
   TargetResolver,
   ProjectionResolver,
   TopicResolver,
+  ClaimEventResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once there are subscriptions, even though every one here has
+ * its own `subscribe` (the outbox tail, src/events/outbox-tail.ts) and no topics.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('subscriptions read the outbox; nothing publishes to topics');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('subscriptions read the outbox; there are no topics');
+  },
+};
 
 /**
  * Builds the schema from the decorated classes. `emitSchemaFile` writes schema/schema.graphql
@@ -61,5 +76,6 @@ export function createSchema(options: { emitSchemaFile?: boolean } = {}): Promis
     orphanedTypes: [Person, Organization, VirtualPresenter, Place],
     emitSchemaFile: options.emitSchemaFile ? { path: SCHEMA_FILE, sortedSchema: false } : false,
     validate: false,
+    pubSub: NO_TOPICS,
   });
 }

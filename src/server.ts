@@ -19,9 +19,12 @@ import type { Context } from './modules/context';
 import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
+import { cacheControlPlugins, persistedQueries, varyOnCacheKeys } from './http/cache-control';
+import { graphqlOverHttpRequests, graphqlOverHttpResponses } from './http/graphql-over-http';
 import { logger } from './logger';
 import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
 import { mountPages } from './pages';
+import { startSubscriptions } from './subscriptions/server';
 
 /** Limits on incoming operations; a query over any of them is refused with QUERY_TOO_COMPLEX. */
 export const LIMITS = {
@@ -102,6 +105,12 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: persistedQueries(),
+    // A browser cannot send a custom header cross-origin without a CORS preflight; the spec's example
+    // header is accepted beside Apollo's own (README "HTTP: status codes, GET and CSRF").
+    csrfPrevention: {
+      requestHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'],
+    },
     // src/main.ts owns SIGTERM/SIGINT (drain, close the driver, exit). Apollo's own handler would
     // race it: with both, apollo.stop() never resolved and the process hung on SIGTERM.
     stopOnTerminationSignals: false,
@@ -116,6 +125,8 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
       ApolloServerPluginInlineTraceDisabled(),
       observeOperations(),
       returnBookmarks,
+      graphqlOverHttpResponses,
+      ...cacheControlPlugins(),
       ...(config.environment === 'production' ? [] : [queryCountPlugin]),
     ],
   });
@@ -162,6 +173,8 @@ function mountGraphQL(app: express.Express, apollo: ApolloServer<Context>, execu
       maxAge: 600,
     }),
     express.json({ limit: LIMITS.maxBodyBytes }),
+    graphqlOverHttpRequests({ maxTokens: LIMITS.maxTokens }),
+    varyOnCacheKeys,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authentication = authenticate(req.headers.authorization);
@@ -232,12 +245,18 @@ export async function startServer(options: {
   mountGraphQL(app, apollo, executor, config);
   app.use(handleBodyErrors);
 
+  // Subscriptions (graphql-ws) share the HTTP server and its limits; they close first, as open
+  // WebSockets would keep the HTTP server from draining.
+  const limits = { maxTokens: LIMITS.maxTokens, validationRules: armorProtection(config).validationRules };
+  const subscriptions = startSubscriptions({ httpServer, schema, executor, config, limits });
+
   const port = await listen(httpServer, options.port ?? config.port, config.host);
   return {
     url: `http://localhost:${port}`,
     async close() {
       draining = true;
       await setTimeout(config.drainDelayMs);
+      await subscriptions.close();
       await apollo.stop();
     },
   };

@@ -46,6 +46,15 @@ export const MIGRATIONS: readonly CypherQuery[] = [
     'CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.publishedDate)',
   ),
   cypher('migrate.indexTargetDeadline', 'CREATE INDEX target_deadline IF NOT EXISTS FOR (n:Target) ON (n.deadline)'),
+  // The outbox (src/events/outbox.ts): one sequence node; events are read by seq ranges.
+  cypher(
+    'migrate.uniqueOutboxSequence',
+    'CREATE CONSTRAINT outbox_sequence_id_unique IF NOT EXISTS FOR (n:OutboxSequence) REQUIRE n.id IS UNIQUE',
+  ),
+  cypher(
+    'migrate.uniqueOutboxEventSeq',
+    'CREATE CONSTRAINT outbox_event_seq_unique IF NOT EXISTS FOR (n:OutboxEvent) REQUIRE n.seq IS UNIQUE',
+  ),
   cypher('migrate.indexClaimKind', 'CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind)'),
   cypher('migrate.indexFigurePeriod', 'CREATE INDEX figure_period IF NOT EXISTS FOR (n:Figure) ON (n.periodStart)'),
   cypher(

@@ -75,7 +75,7 @@ describe('limits and hostile input', () => {
       const atLimitPlusOne = await refused(partOfChain(LIMITS.maxDepth - 1), 'QUERY_TOO_COMPLEX', { id: CGTN });
       expect(atLimitPlusOne.extensions?.cypherQueries).toBe(0);
       const response = await refused(partOfChain(20), 'QUERY_TOO_COMPLEX', { id: CGTN });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
       expect(response.data).toBeUndefined();
       expect(response.extensions?.cypherQueries).toBe(0);
       expect(response.errors?.map((error) => error.message).join(' ')).toMatch(/depth/i);
@@ -103,7 +103,7 @@ describe('limits and hostile input', () => {
     it('refuses 1,000 aliases with QUERY_TOO_COMPLEX', async () => {
       const query = `{ ${Array.from({ length: 1000 }, (_, index) => `a${index}: __typename`).join(' ')} }`;
       const response = await refused(query, 'QUERY_TOO_COMPLEX');
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
       expect(response.data).toBeUndefined();
     });
 
@@ -134,14 +134,14 @@ describe('limits and hostile input', () => {
 
     it('reports an unknown field as GRAPHQL_VALIDATION_FAILED', async () => {
       const response = await refused('{ claims { edges { node { id author } } } }', 'GRAPHQL_VALIDATION_FAILED');
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
       expect(response.errors?.[0]?.message).toContain('author');
       expect(response.extensions?.cypherQueries).toBe(0);
     });
 
     it('reports an argument literal of the wrong type as GRAPHQL_VALIDATION_FAILED', async () => {
       const response = await refused('{ claims(first: "five") { totalCount } }', 'GRAPHQL_VALIDATION_FAILED');
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
     });
 
     it.each([
@@ -165,7 +165,7 @@ describe('limits and hostile input', () => {
       ['a list for a String', 'query ($q: String!) { search(query: $q) { score } }', { q: ['charging'] }],
     ])('refuses variables of the wrong shape (%s) with BAD_USER_INPUT', async (_what, query, variables) => {
       const response = await refused(query, 'BAD_USER_INPUT', variables);
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
       expect(response.extensions?.cypherQueries).toBe(0);
     });
 
@@ -217,7 +217,7 @@ describe('limits and hostile input', () => {
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
       const body = (await response.json()) as GraphQLResponse;
-      expect(codeOf(body)).toBe('BAD_REQUEST');
+      expect(codeOf(body)).toBe('METHOD_NOT_ALLOWED');
       expect(body.data).toBeUndefined();
       expectNoLeak(body);
       expect(await graphCounts(server.db.driver)).toEqual(before);
@@ -253,7 +253,7 @@ describe('limits and hostile input', () => {
 
     it('refuses a batch of operations', async () => {
       const response = await post(JSON.stringify([{ query: '{ topics { name } }' }, { query: '{ topics { id } }' }]));
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
       expect(codeOf(response.body)).toBe('BAD_REQUEST');
     });
   });

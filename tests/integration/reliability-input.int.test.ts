@@ -90,7 +90,7 @@ describe('reliability: bad input not covered elsewhere', () => {
              fragment A on Claim { id ...B }
              fragment B on Claim { text ...A }`),
       );
-      expect(result.status).toBe(400);
+      expect(result.status).toBe(422);
       expect(codeOf(result.body)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(result.body.errors?.[0]?.message).toMatch(/Cannot spread fragment "A" within itself/);
     });
@@ -111,7 +111,7 @@ describe('reliability: bad input not covered elsewhere', () => {
       const result = await refusedUnchanged('graphql document', () =>
         gql('query A { topics { name } } query B { topics { id } }', undefined, undefined, 'Missing'),
       );
-      expect(result.status).toBe(400);
+      expect(result.status).toBe(422);
       expect(codeOf(result.body)).toBe('OPERATION_RESOLUTION_FAILURE');
     });
 
@@ -126,7 +126,7 @@ describe('reliability: bad input not covered elsewhere', () => {
       const result = await refusedUnchanged('graphql document', () =>
         post(JSON.stringify({ query: '{ topics { name } }', operationName: 42 })),
       );
-      expect(result.status).toBe(400);
+      expect(result.status).toBe(422);
       expect(codeOf(result.body)).toBe('BAD_REQUEST');
     });
   });
@@ -151,19 +151,22 @@ describe('reliability: bad input not covered elsewhere', () => {
       ['text/plain', 'text/plain'],
       ['a form', 'application/x-www-form-urlencoded'],
       ['multipart form data', 'multipart/form-data; boundary=x'],
-    ])('refuses a simple-request POST with %s (CSRF prevention), even with a token', async (_name, type) => {
-      const result = await refusedUnchanged('content type', () =>
-        post(
-          JSON.stringify({
-            query: `mutation { reviewClaim(input: {claim: "${SEED_CLAIM}", rating: 3, explanation: "csrf"}) { id } }`,
-          }),
-          { 'content-type': type, authorization: `Bearer ${REVIEWER_TOKEN}` },
-        ),
-      );
-      expect(result.status).toBe(400);
-      expect(codeOf(result.body)).toBe('BAD_REQUEST');
-      expect(result.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
-    });
+    ])(
+      'refuses a simple-request POST with %s (415, before CSRF prevention), even with a token',
+      async (_name, type) => {
+        const result = await refusedUnchanged('content type', () =>
+          post(
+            JSON.stringify({
+              query: `mutation { reviewClaim(input: {claim: "${SEED_CLAIM}", rating: 3, explanation: "csrf"}) { id } }`,
+            }),
+            { 'content-type': type, authorization: `Bearer ${REVIEWER_TOKEN}` },
+          ),
+        );
+        expect(result.status).toBe(415);
+        expect(codeOf(result.body)).toBe('UNSUPPORTED_MEDIA_TYPE');
+        expect(result.body.errors?.[0]?.message).toMatch(/Content-Type: application\/json/);
+      },
+    );
 
     it.each([
       ['application/xml', 'application/xml'],
@@ -173,8 +176,8 @@ describe('reliability: bad input not covered elsewhere', () => {
       const result = await refusedUnchanged('content type', () =>
         post('{"query": "{ topics { name } }"}', type ? { 'content-type': type } : {}),
       );
-      expect(result.status).toBe(400);
-      expect(codeOf(result.body)).toBe('BAD_REQUEST');
+      expect(result.status).toBe(415);
+      expect(codeOf(result.body)).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
   });
 

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { ADD_SOURCE, READ_SOURCE, sourceInput } from '../support/api';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
-import { EDITOR_TOKEN, postGraphQL } from '../support/server';
+import { EDITOR_TOKEN, postGraphQL, REVIEWER_TOKEN } from '../support/server';
 import { buildService, spawnService, type ServiceProcess } from '../support/service-process';
+import { subscribe, wsClient } from '../support/subscriptions';
 
 /** Computed here, not with the code under test. */
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -72,6 +73,53 @@ describe('scale-out: two service instances on one Neo4j', () => {
     const withBookmarks = await read({ authorization: `Bearer ${EDITOR_TOKEN}`, 'neo4j-bookmarks': bookmarks! });
     expect(withBookmarks.body.data?.node).toEqual(written.body.data?.addSource);
     expect((await read()).body.data?.node).toEqual(written.body.data?.addSource);
+  });
+
+  it('delivers the same subscription events in the same order from both instances', async () => {
+    const claim = toGlobalId('Claim', 'cgtn-2024-03-19-nev-software-charging/consumer-acceptance-surging');
+    const clients = instances.map(({ url }) => wsClient(url));
+    const watches = clients.map((client) =>
+      subscribe<{ claimUpdated: { sequence: number; review: { id: string } } }>(
+        client,
+        'subscription ($claim: ID!) { claimUpdated(claim: $claim) { sequence review { id } } }',
+        { claim },
+      ),
+    );
+    const reviewIds: string[] = [];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Concurrent writes through both instances: the outbox orders them as they commit.
+      const written = await Promise.all(
+        Array.from({ length: 6 }, (_, index) =>
+          postGraphQL<{ reviewClaim: { id: string } }>(
+            instances[index % 2]!.url,
+            {
+              query: 'mutation ($input: ReviewClaimInput!) { reviewClaim(input: $input) { id } }',
+              variables: {
+                input: { claim, rating: 1 + (index % 5), explanation: `Test review ${index} from a replica.` },
+              },
+            },
+            { authorization: `Bearer ${REVIEWER_TOKEN}` },
+          ),
+        ),
+      );
+      reviewIds.push(...written.map((response) => response.body.data!.reviewClaim.id));
+      const [first, second] = await Promise.all(watches.map((watch) => watch.waitFor(reviewIds.length)));
+      const order = (events: typeof first) =>
+        events!.map((event) => [event.data!.claimUpdated.sequence, event.data!.claimUpdated.review.id]);
+      expect(order(first)).toEqual(order(second));
+      const sequences = order(first).map(([sequence]) => sequence as number);
+      expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+      expect(new Set(order(first).map(([, id]) => id))).toEqual(new Set(reviewIds));
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+      const keys = reviewIds.map((id) =>
+        Buffer.from(id, 'base64url')
+          .toString('utf8')
+          .replace(/^Review:/, ''),
+      );
+      await db.driver.executeQuery('MATCH (r:Review) WHERE r.id IN $keys DETACH DELETE r', { keys });
+    }
   });
 
   it('shuts down gracefully on SIGTERM: both processes exit with 0 within 10 s', async () => {

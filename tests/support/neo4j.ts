@@ -25,10 +25,18 @@ export interface GraphCounts {
   relationships: number;
 }
 
+/**
+ * The outbox (src/events/outbox.ts) is a log of committed writes, not graph content: a test that
+ * writes and then deletes what it wrote leaves its events behind, so counts leave the outbox out.
+ * (tests/integration/subscriptions.int.test.ts checks that a refused write appends no event.)
+ */
+const NOT_OUTBOX = 'NOT n:OutboxEvent AND NOT n:OutboxSequence';
+
 /** Whole-graph counts: "changes nothing" is asserted as "these are equal before and after". */
 export async function graphCounts(driver: Driver): Promise<GraphCounts> {
   const { records } = await driver.executeQuery(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    `CALL () { MATCH (n) WHERE ${NOT_OUTBOX} RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships`,
   );
   const record = records[0];
   return { nodes: record?.get('nodes') as number, relationships: record?.get('relationships') as number };
@@ -44,7 +52,9 @@ export function queryRecorder(): { events: QueryEvent[]; observer: (event: Query
 export async function countsByKind(
   driver: Driver,
 ): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
-  const labels = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count');
+  const labels = await driver.executeQuery(
+    `MATCH (n) WHERE ${NOT_OUTBOX} UNWIND labels(n) AS label RETURN label, count(*) AS count`,
+  );
   const types = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
   return {
     labels: Object.fromEntries(

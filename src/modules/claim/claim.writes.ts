@@ -1,6 +1,7 @@
 import { cypher, type Executor, type TransactionRunner } from '../../db/executor';
 import { apiClaimKey, claimName } from '../../domain/claim';
 import type { Stance } from '../../domain/vocabulary';
+import { appendEvent } from '../../events/outbox';
 import type { WriteResult } from '../common/repository';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind, type TextQuoteData } from './claim.mapper';
 
@@ -214,6 +215,14 @@ export class ClaimWriter {
       };
       const [created] = await writeClaims(tx, [row]);
       if (!created) throw new Error('the checked claim was not written');
+      await appendEvent(tx, {
+        kind: 'CLAIM_ADDED',
+        claimKey: created.key,
+        sourceKey: input.sourceKey,
+        speakerKey: input.speakerKey,
+        claimKind: input.kind,
+        topicKeys: input.topicKeys,
+      });
       return { ok: true, value: created };
     });
   }
@@ -228,6 +237,7 @@ export class ClaimWriter {
       if (missing[0]) return { ok: false, missing: missing[0] };
       const query = input.stance === 'SUPPORTS' ? LINK_SUPPORTING_EVIDENCE : LINK_CONTRADICTING_EVIDENCE;
       const [linked] = await tx.run(query, { ...input });
+      await appendEvent(tx, { kind: 'EVIDENCE_LINKED', claimKey: input.claimKey, subjectKey: input.evidenceKey });
       return { ok: true, value: mapClaim(linked?.get('node').properties) };
     });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { cypher, type Executor } from '../../db/executor';
+import { appendEvent } from '../../events/outbox';
 import type { WriteResult } from '../common/repository';
 import { mapReview, type ReviewData } from './review.mapper';
 
@@ -57,11 +58,9 @@ export class ReviewWriter {
       const missingEvidence = check.get('missingEvidence') as string[];
       if (missingEvidence[0] !== undefined)
         return { ok: false, missing: { what: 'Evidence', key: missingEvidence[0] } };
-      const [created] = await tx.run(CREATE_REVIEW, {
-        claimKey,
-        evidenceKeys,
-        review: { ...review, key: `review-${randomUUID()}` },
-      });
+      const key = `review-${randomUUID()}`;
+      const [created] = await tx.run(CREATE_REVIEW, { claimKey, evidenceKeys, review: { ...review, key } });
+      await appendEvent(tx, { kind: 'REVIEW_ADDED', claimKey, subjectKey: key });
       return { ok: true, value: mapReview(created?.get('node').properties) };
     });
   }
