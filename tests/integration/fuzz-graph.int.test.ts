@@ -30,7 +30,7 @@ describe('fuzz graph checks', () => {
   async function insertClaim(id: string, quote: { exact: string; start: number; end: number }, linked: boolean) {
     await db.driver.executeQuery(
       `MATCH (s:Source {id: $source}), (speaker:Person {id: 'miao-wei'})
-       CREATE (c:Claim {id: $id, text: 'Test claim', kind: 'assessment', attribution: 'paraphrase', sourceId: $source,
+       CREATE (c:Claim {id: $id, text: 'Test claim', kind: 'assessment', attribution: 'paraphrase',
                         quote: $quote.exact, quoteStart: toInteger($quote.start), quoteEnd: toInteger($quote.end)})
        FOREACH (_ IN CASE WHEN $linked THEN [1] ELSE [] END |
          CREATE (c)-[:APPEARS_IN]->(s) CREATE (c)-[:SAID_BY]->(speaker))`,
