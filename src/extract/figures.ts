@@ -1,0 +1,161 @@
+/**
+ * Figures of one clause: each number with its unit, qualifier, period and metric, and its
+ * role: a level, a change of a level ("by 77 percent to 1.2 million units": the change is tied
+ * to the level it changes), or an earlier level it is compared with ("up from 3.2 million a
+ * year earlier"). A number with a deadline after an aim ("aimed for ... over 50 percent ... by
+ * 2035") or a future value ("will reach ... in 2030") is a target, not a figure.
+ */
+import type { EntityBook } from './entities';
+import { measuredBefore, normaliseUnit, ratioAfter, shareOf, unitNounAfter } from './metrics';
+import { numberMentions, type NumberMention } from './numbers';
+import { periodMentions, yearBefore, type PeriodMention } from './periods';
+import type { Comparator, FigureDraft, Period, Qualifier, Sentence, Span, TargetDraft } from './types';
+
+/** Hedges before a number, and what each means in the format's qualifier enum. */
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/\b(?:more than|over|above|upwards of)\s+$/i, 'over'],
+  [/\b(?:exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|top(?:ping|ped|s)?)\s+$/i, 'exceeding'],
+  [/\b(?:nearly|almost|less than|fewer than|under|below|just under)\s+$/i, 'under'],
+  [/\b(?:at least|no less than|no fewer than)\s+$/i, 'at-least'],
+  [/\b(?:up to|at most|no more than)\s+$/i, 'at-most'],
+  [/\b(?:about|around|roughly|approximately|some|close to|an estimated|estimated)\s+$/i, 'about'],
+];
+
+const RISE = /\b(?:rose|rising|rise|rises|grew|growing|grows|grow|increased|increasing|increases|jumped|jumping|soared|soaring|surged|surging|skyrocketed|skyrocketing|climbed|climbing|gained|expanded|expanding|up|an? (?:increase|rise|jump|growth) of|growth of)\s+(?:by\s+)?(?:\S+\s+)?$/i;
+const FALL = /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:\S+\s+)?$/i;
+const CHANGE_AFTER = /^\s+(?:year[- ]on[- ]year\s+)?(?:increase|rise|jump|growth|gain|drop|decline|fall|decrease)\b/i;
+const EARLIER = /\b(?:from|compared with|compared to|against|versus|vs\.?)\s+(?:\S+\s+)?$/i;
+const AIM = /\b(?:aim(?:s|ed)?|target(?:s|ed)?|goal|plans?|pledged?|aspires?|seeks?|wants?)\b/i;
+const FUTURE = /\b(?:will|is expected to|are expected to|expects?|forecasts?|projects?|projected|predicts?|is set to|are set to|could|would)\b/i;
+
+const COMPARATOR: Record<Qualifier, Comparator> = { exact: 'eq', about: 'eq', over: 'gt', exceeding: 'gt', under: 'lt', 'at-least': 'gte', 'at-most': 'lte' };
+
+export interface FigureContext {
+  text: string;
+  sentence: Sentence;
+  clause: Span;
+  published?: string;
+  book: EntityBook;
+  /** The last period of the text so far, for "that same year". */
+  previousPeriod?: Period;
+  setById: string;
+}
+
+function qualifierBefore(before: string): Qualifier {
+  for (const [pattern, qualifier] of QUALIFIERS) if (pattern.test(before)) return qualifier;
+  return 'exact';
+}
+
+/** The qualifier words and number as the figure's quote ("exceeding 31 percent", "about 2.4 NEVs ..."). */
+function quoteStart(text: string, number: NumberMention, qualifier: Qualifier, changeWords: RegExpExecArray | null): number {
+  if (changeWords) return number.start - changeWords[0].length;
+  if (qualifier === 'exact') return number.start;
+  const before = text.slice(Math.max(0, number.start - 30), number.start);
+  const match = /(\S+(?:\s+(?:than|to|of|least|most|under))?)\s+$/.exec(before);
+  return match ? number.start - match[0].length : number.start;
+}
+
+function periodFor(mentions: PeriodMention[], number: NumberMention, clause: Span, context: FigureContext, basePeriod?: Period): { period?: Period; mention?: PeriodMention } {
+  const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end + 1 && !m.deadline);
+  const after = inClause.find((m) => m.start >= number.end);
+  const chosen = after ?? [...inClause].reverse().find((m) => m.end <= number.start) ?? mentions.find((m) => !m.deadline);
+  if (!chosen) return { period: context.previousPeriod ? { ...context.previousPeriod, note: 'no period in the sentence: the one before was taken' } : undefined };
+  if (chosen.reference === 'same') return { period: context.previousPeriod ? { ...context.previousPeriod, words: chosen.words } : { words: chosen.words, relative: true, note: `"${chosen.words}" refers to a period the extractor did not find` }, mention: chosen };
+  if (chosen.reference === 'earlier') return { period: yearBefore(basePeriod ?? context.previousPeriod, chosen.words), mention: chosen };
+  return { period: chosen.period, mention: chosen };
+}
+
+function unitAndMetric(context: FigureContext, number: NumberMention, places: Set<string>): { unit: string; name?: string; placeName?: string; extra: number } {
+  const { text, sentence, clause } = context;
+  const after = text.slice(number.end, clause.end + 1);
+  const measured = measuredBefore(sentence.tokens, number.start, clause.start, places);
+  const ratio = number.unit ? undefined : ratioAfter(after);
+  if (ratio) return { unit: ratio.unit, name: ratio.unit, placeName: measured.placeName, extra: ratio.length };
+  if (number.unit === 'percent') {
+    const whole = shareOf(after);
+    if (whole) {
+      const subject = measured.name?.replace(/(?<=\p{Lu}{2,})s$/u, '');
+      return { unit: 'percent', name: `${subject ? `${subject} ` : ''}share of ${whole}`, placeName: measured.placeName, extra: 0 };
+    }
+  }
+  if (number.unit) return { unit: number.unit, ...measured, extra: 0 };
+  const noun = unitNounAfter(sentence.tokens, number.end);
+  if (noun) return { unit: normaliseUnit(noun, measured.name ?? noun), name: measured.name ?? noun, placeName: measured.placeName, extra: text.slice(number.end).indexOf(noun) + noun.length };
+  return { unit: 'count', ...measured, extra: 0 };
+}
+
+/** The figures and targets of one clause, in text order. */
+export function figuresOf(context: FigureContext): { figures: FigureDraft[]; targets: TargetDraft[] } {
+  const { text, sentence, clause, book } = context;
+  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start);
+  const mentions = periodMentions(sentence.text, sentence.start, context.published);
+  const places = new Set(book.places.map((p) => p.name));
+  const figures: FigureDraft[] = [];
+  const targets: TargetDraft[] = [];
+  let level: FigureDraft | undefined;
+  let change: FigureDraft | undefined;
+  let changeBase: string | undefined;
+  for (const number of numbers) {
+    const before = text.slice(Math.max(clause.start, number.start - 40), number.start);
+    const rise = RISE.exec(before);
+    const fall = rise ? null : FALL.exec(before);
+    const changeWords = rise ?? fall;
+    const isChange = Boolean(changeWords) || CHANGE_AFTER.test(text.slice(number.end, number.end + 30));
+    const isEarlier = !isChange && EARLIER.test(before) && Boolean(level ?? change);
+    const qualifier = number.vague ? 'at-least' : qualifierBefore(before);
+    const shape = unitAndMetric(context, number, places);
+    // "rose 35.5 percent year on year to 9.92 million": the level after "to" is of what changed.
+    if (!isChange && changeBase && /\bto\s+(?:\S+\s+)?$/.test(before)) shape.name = changeBase;
+    if (isChange && shape.name) changeBase = shape.name;
+    shape.unit = normaliseUnit(shape.unit, shape.name);
+    const review: string[] = [];
+    if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
+    if (shape.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
+    const base = isEarlier ? (level ?? change) : undefined;
+    const { period, mention } = periodFor(mentions, number, clause, context, base?.period);
+    const start = quoteStart(text, number, qualifier, changeWords);
+    const span = { start, end: number.end + shape.extra };
+    const placeName = shape.placeName ?? book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;
+    const placeId = placeName ? book.places.find((p) => p.name === placeName)?.id : undefined;
+    let name = shape.name ?? base?.metricId ?? 'value';
+    if (isChange) name = `${name} ${shape.unit === 'percentage points' ? 'change' : 'growth'}`;
+    const metric = isEarlier && base ? book.metrics.find((m) => m.id === base.metricId)! : book.addMetric(capitalise(name), shape.unit, placeId, `${capitalise(name)}, as the text states it (drafted; describe it)`);
+    const deadlineMention = mentions.find((m) => m.deadline && m.start >= number.end && m.end <= clause.end + 1);
+    const future = Boolean(deadlineMention) || (FUTURE.test(text.slice(clause.start, clause.end)) && Boolean(period?.start && context.published && period.start > context.published));
+    if (future && (deadlineMention || AIM.test(text.slice(clause.start, number.start)) || FUTURE.test(text.slice(clause.start, clause.end)))) {
+      const deadline = deadlineMention?.period?.expression ?? period?.expression;
+      if (deadline) {
+        targets.push({
+          id: book.ids.allocate(`${metric.name} ${number.text} ${deadline}`, 9),
+          name: `${metric.name} ${qualifier === 'exact' ? 'at' : qualifier} ${number.value} ${shape.unit} by ${deadline}`,
+          metricId: metric.id, comparator: COMPARATOR[qualifier], threshold: number.value, unit: metric.unit, deadline, placeId,
+          setById: subjectAt(book, clause.start) ?? context.setById, span, confidence: 0.6, review: ['target or forecast: check who set it and the comparator'],
+        });
+        continue;
+      }
+    }
+    if (period?.note) review.push(period.note);
+    const figure: FigureDraft = {
+      id: book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
+      metricId: metric.id, value: fall ? -number.value : number.value, unit: metric.unit, qualifier, period, placeId, span,
+      role: isChange ? 'change' : isEarlier ? 'earlier-level' : 'level',
+      confidence: review.length === 0 ? 0.8 : 0.55, review,
+    };
+    if (figure.role === 'level' && change && !change.changeOf) change.changeOf = figure.id;
+    if (figure.role === 'change' && level && !isEarlier) figure.changeOf = level.id;
+    if (figure.role === 'change') change = figure;
+    if (figure.role === 'level') level = figure;
+    figures.push(figure);
+  }
+  return { figures, targets };
+}
+
+/** "China initially aimed for ...": a place or organisation that starts the clause set the target. */
+function subjectAt(book: EntityBook, start: number): string | undefined {
+  const starts = (spans: Span[]) => spans.some((s) => s.start === start);
+  return book.places.find((p) => starts(p.spans))?.id ?? book.organizations.find((o) => starts(o.spans))?.id;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
