@@ -1,6 +1,11 @@
 /** Ids in the annotation format are slugs: lower-case ASCII letters, digits, single hyphens. */
 export function slugify(words: string, maxWords = 8): string {
   const slug = words
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // "São" → "Sao": accents dropped, letters kept
     .toLowerCase()

@@ -1,0 +1,153 @@
+/**
+ * npm run eval:extract [-- --update-baseline]
+ *
+ * Drafts every text of the evaluation set (tests/extraction/texts/ and the seed article),
+ * validates each draft as `npm run ingest -- --dry-run` does, scores it against its gold
+ * annotation, prints precision, recall and F1 per element with confusion tables, and writes
+ * tests/extraction/results.json. Exits 1 when a draft does not validate or an F1 falls more
+ * than 0.02 below tests/extraction/baseline.json: a regression guard, not a target.
+ */
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { draftAnnotation } from '../draft';
+import { AnnotationError, readAnnotation, type SourceGraph } from '../ingest-entry';
+import { knownFromAnnotation } from '../known-entities';
+import type { KnownEntity } from '../types';
+import { f1, scoreCase, type CaseScore, type Counts } from './score';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const TEXTS = path.join(ROOT, 'tests', 'extraction', 'texts');
+const SEED = path.join(ROOT, 'seed');
+const RESULTS = path.join(ROOT, 'tests', 'extraction', 'results.json');
+const BASELINE = path.join(ROOT, 'tests', 'extraction', 'baseline.json');
+const TOLERANCE = 0.02;
+
+interface EvalCase {
+  name: string;
+  directory: string;
+  gold: string;
+}
+
+async function cases(): Promise<EvalCase[]> {
+  const seed = (await readdir(SEED)).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f.replace(/\.yaml$/, ''), directory: SEED, gold: path.join(SEED, f) }));
+  const own = (await readdir(TEXTS)).filter((f) => f.endsWith('.gold.yaml')).map((f) => ({ name: f.replace(/\.gold\.yaml$/, ''), directory: TEXTS, gold: path.join(TEXTS, f) }));
+  return [...seed, ...own].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Existing entities for a case: those of the seed annotations, the case's own file excepted. */
+async function knownFor(evalCase: EvalCase): Promise<KnownEntity[]> {
+  const known: KnownEntity[] = [];
+  for (const file of (await readdir(SEED)).filter((f) => f.endsWith('.yaml'))) {
+    if (path.join(SEED, file) === evalCase.gold) continue;
+    for (const entity of knownFromAnnotation((await readAnnotation(path.join(SEED, file))).annotation)) {
+      if (!known.some((k) => k.id === entity.id)) known.push(entity);
+    }
+  }
+  return known;
+}
+
+/** Drafts a case in a scratch folder beside copies of its text and metadata, then validates the draft. */
+async function draftAndValidate(evalCase: EvalCase, scratch: string, known: KnownEntity[]): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
+  const textFile = `${evalCase.name}.txt`;
+  const metaFile = `${evalCase.name}.meta.json`;
+  await copyFile(path.join(evalCase.directory, textFile), path.join(scratch, textFile));
+  await copyFile(path.join(evalCase.directory, metaFile), path.join(scratch, metaFile));
+  const text = await readFile(path.join(scratch, textFile), 'utf8');
+  const meta = JSON.parse(await readFile(path.join(scratch, metaFile), 'utf8')) as Record<string, string>;
+  const started = performance.now();
+  const result = draftAnnotation({ name: textFile, text, meta, textFile, metaFile, known });
+  const ms = performance.now() - started;
+  const draftFile = path.join(scratch, `${evalCase.name}.draft.yaml`);
+  await writeFile(draftFile, result.yaml);
+  try {
+    return { graph: (await readAnnotation(draftFile)).graph, ms };
+  } catch (error) {
+    return { error: error instanceof AnnotationError ? error.message : String(error), ms };
+  }
+}
+
+function sum(scores: CaseScore[], element: string): Counts {
+  return scores.reduce<Counts>(
+    (total, score) => {
+      const counts = score.elements[element];
+      return counts ? { truePositives: total.truePositives + counts.truePositives, predicted: total.predicted + counts.predicted, gold: total.gold + counts.gold } : total;
+    },
+    { truePositives: 0, predicted: 0, gold: 0 },
+  );
+}
+
+function mergeTables(tables: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const merged: Record<string, Record<string, number>> = {};
+  for (const table of tables) for (const [row, columns] of Object.entries(table)) for (const [column, n] of Object.entries(columns)) {
+    merged[row] ??= {};
+    merged[row][column] = (merged[row][column] ?? 0) + n;
+  }
+  return merged;
+}
+
+function printTable(title: string, table: Record<string, Record<string, number>>): void {
+  const columns = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
+  console.log(`\n${title} (rows: gold, columns: draft; matched claims only)`);
+  console.log(['gold \\ draft'.padEnd(16), ...columns.map((c) => c.padStart(14))].join(''));
+  for (const row of Object.keys(table).sort()) console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(14))].join(''));
+}
+
+async function main(): Promise<number> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'eval-extract-'));
+  const scores: CaseScore[] = [];
+  const failures: string[] = [];
+  try {
+    for (const evalCase of await cases()) {
+      const known = await knownFor(evalCase);
+      const gold = (await readAnnotation(evalCase.gold)).graph;
+      const drafted = await draftAndValidate(evalCase, scratch, known);
+      if (!drafted.graph) {
+        failures.push(`${evalCase.name}: the draft does not validate:\n${drafted.error}`);
+        continue;
+      }
+      scores.push(scoreCase(evalCase.name, gold, drafted.graph, new Set(known.map((k) => k.id))));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const elements = Object.keys(scores[0]?.elements ?? {});
+  const totals = Object.fromEntries(elements.map((element) => [element, { ...sum(scores, element), ...f1(sum(scores, element)) }]));
+  const accuracy = scores.reduce((t, s) => ({ correct: t.correct + s.speakerAccuracy.correct, total: t.total + s.speakerAccuracy.total }), { correct: 0, total: 0 });
+  const boilerplate = scores.flatMap((s) => s.boilerplateClaims.map((q) => `${s.name}: ${q}`));
+
+  console.log(`${scores.length} texts drafted and validated${failures.length ? `, ${failures.length} failed` : ''}\n`);
+  console.log(`${'element'.padEnd(24)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'tp/pred/gold'.padStart(16)}`);
+  for (const [element, t] of Object.entries(totals)) {
+    console.log(`${element.padEnd(24)}${t.precision.toFixed(3).padStart(10)}${t.recall.toFixed(3).padStart(10)}${t.f1.toFixed(3).padStart(8)}${`${t.truePositives}/${t.predicted}/${t.gold}`.padStart(16)}`);
+  }
+  console.log(`\nspeaker accuracy on quotes and reported speech: ${(accuracy.correct / Math.max(1, accuracy.total)).toFixed(3)} (${accuracy.correct}/${accuracy.total})`);
+  console.log(`claims drafted from boilerplate: ${boilerplate.length}${boilerplate.length ? `\n  ${boilerplate.join('\n  ')}` : ''}`);
+  printTable('claim kinds', mergeTables(scores.map((s) => s.kindConfusion)));
+  printTable('attributions', mergeTables(scores.map((s) => s.attributionConfusion)));
+
+  const results = { totals, speakerAccuracy: { ...accuracy, accuracy: accuracy.correct / Math.max(1, accuracy.total) }, boilerplateClaims: boilerplate, cases: scores };
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  const current = Object.fromEntries(Object.entries(totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]));
+  if (process.argv.includes('--update-baseline')) {
+    await writeFile(BASELINE, `${JSON.stringify(current, null, 2)}\n`);
+    console.log(`\nwrote ${path.relative(ROOT, BASELINE)}`);
+  } else {
+    const baseline = JSON.parse(await readFile(BASELINE, 'utf8').catch(() => '{}')) as Record<string, number>;
+    for (const [element, expected] of Object.entries(baseline)) {
+      const reached = current[element];
+      if (reached === undefined || reached < expected - TOLERANCE) failures.push(`${element}: F1 ${reached ?? 'missing'} is more than ${TOLERANCE} below the baseline ${expected}`);
+    }
+  }
+  for (const failure of failures) console.error(`\nFAIL ${failure}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);
