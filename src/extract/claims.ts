@@ -77,7 +77,7 @@ export class ClaimDrafter {
       let previous: Speaking | undefined;
       for (const piece of pieces(sentence, units)) {
         if ('unit' in piece) previous = this.quote(piece.unit, sentence);
-        else for (const clause of clausesOf(text, piece.region, sentence.tokens, piece.afterQuote)) previous = this.clause(clause, sentence, previous);
+        else for (const clause of clausesOf(text, withoutDateline(text, piece.region), sentence.tokens, piece.afterQuote)) previous = this.clause(clause, sentence, previous);
       }
     }
   }
@@ -104,12 +104,15 @@ export class ClaimDrafter {
     let confidence = 0.7;
     if (clause.attribution === 'paraphrase' && clause.speaker) {
       const resolved = this.resolve(clause.speaker);
-      if (resolved) {
+      if (resolved?.id === this.context.publisherId) {
+        // The outlet reporting its own findings ("the office reported") speaks in its own voice.
+        attribution = 'narration';
+      } else if (resolved) {
         speakerId = resolved.id;
         confidence = resolved.confidence * 0.9;
         if (resolved.review) review.push(resolved.review);
+        attribution = 'paraphrase';
       } else review.push(`reported speech by "${clause.speaker.text}", who was not resolved: given to the outlet`);
-      attribution = 'paraphrase';
     } else if (clause.sameSpeaker && previous) {
       speakerId = previous.id;
       attribution = previous.attribution === 'narration' ? 'narration' : 'paraphrase';
@@ -149,6 +152,14 @@ export class ClaimDrafter {
       review,
     });
   }
+}
+
+/** "BEIJING, Jan. 18 (Newswire) -- ": an agency's dateline says where and when, not what. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+\([^)]{1,40}\)\s*(?:--|–|—|-)\s*/u;
+
+function withoutDateline(text: string, region: Span): Span {
+  const match = DATELINE.exec(text.slice(region.start, region.end));
+  return match ? { start: region.start + match[0].length, end: region.end } : region;
 }
 
 function knownCurrentRole(roles: { id: string; status: string }[] | undefined): string | undefined {

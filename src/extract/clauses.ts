@@ -24,7 +24,9 @@ export interface Clause extends Span {
 
 const INTRO = '(?:[^,"“”]{0,60},\\s+)?';
 const APPOSITION = '(?:,\\s[^,"“”]{3,160},)?';
-const LEAD = new RegExp(`^${INTRO}(?<speaker>${SPEAKER_PATTERN})${APPOSITION}\\s+(?:also\\s+|has\\s+|had\\s+)?(?<verb>${SPEECH_VERB_PATTERN})\\b`, 'u');
+// A title before the name ("Energy minister Peter Otieno said") belongs to the clause, not the speaker.
+const TITLE_BEFORE = "(?:(?:\\p{Lu}[\\p{L}'’]*\\s+)?(?:[\\p{Ll}-]+\\s+){1,2}(?=\\p{Lu}))?";
+const LEAD = new RegExp(`^(?<intro>${INTRO})${TITLE_BEFORE}(?<speaker>${SPEAKER_PATTERN})${APPOSITION}\\s+(?:also\\s+|has\\s+|had\\s+)?(?<verb>${SPEECH_VERB_PATTERN})\\b`, 'u');
 const ACCORDING_TAIL = new RegExp(`,?\\s+according\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})[^"“”]*$`, 'u');
 const ACCORDING_LEAD = new RegExp(`^According\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})${APPOSITION},\\s+`, 'u');
 const SAID_TAIL = new RegExp(
@@ -99,7 +101,7 @@ export function clausesOf(text: string, region: Span, tokens: Token[], afterQuot
       const reported = LEAD.exec(words);
       const speaker = reported ? speakerAt(words, span.start, reported, 'speaker') : undefined;
       if (reported && speaker) {
-        span = { start: speaker.start, end: span.end };
+        span = { start: span.start + (reported.groups?.intro?.length ?? 0), end: span.end };
         clause = { ...span, attribution: 'paraphrase', speaker };
       } else if (tailSpeaker) {
         clause = { ...span, attribution: 'paraphrase', speaker: tailSpeaker };

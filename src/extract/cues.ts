@@ -12,8 +12,7 @@ export const SPEECH_VERBS = [
   'believes', 'believed', 'thinks', 'admitted', 'acknowledged', 'conceded', 'stated', 'states', 'announced',
   'announces', 'cautioned', 'cautions', 'urged', 'urges', 'suggested', 'suggests', 'maintained', 'commented',
   'unveiled', 'reported', 'reports', 'estimated', 'estimates', 'expects', 'expected', 'forecast', 'forecasts',
-  'projected', 'projects', 'highlighted', 'highlights', 'pointed out', 'points out', 'continued', 'agreed',
-  'disagreed', 'confirmed', 'confirms', 'revealed', 'reveals', 'projected',
+  'projected', 'projects', 'highlighted', 'highlights', 'pointed out', 'points out', 'continued', 'confirmed', 'confirms', 'revealed', 'reveals', 'projected',
 ];
 
 /** Participles that continue a report by the same speaker: ", adding that ...". */
@@ -42,4 +41,4 @@ export const SPEECH_PARTICIPLE_PATTERN = alternation(SPEECH_PARTICIPLES);
  * such as "de" and non-ASCII letters), or a short reference ("the ministry", "the analyst").
  */
 export const SPEAKER_PATTERN =
-  "(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|(?:[Tt]he\\s+)?(?:[A-Z][\\p{L}'’.-]*|[A-Z]{2,})(?:\\s+(?:[A-Z][\\p{L}'’.-]*|de|da|van|von|bin|al|of|for|and|the)){0,8}(?<!\\s(?:of|for|and|the))|[Tt]he\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+)";
+  "(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:analysts|officials|experts|economists|organisers|organizers|residents|critics|observers|sources|researchers|authorities|investors|traders)|(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|van|von|bin|al|of|for|and|the)){0,8}(?<!\\s(?:of|for|and|the))|[Tt]he\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+)";

@@ -39,8 +39,12 @@ function findEntities(text: string, book: EntityBook, prose: Span[], bodySpan: S
     book.addOrganization(mention.acronym ?? mention.name, mention.kind, mention, mention.acronym ? mention.name : undefined);
   }
   const biographical: ClaimDraft[] = [];
-  for (const mention of names.people.filter(inProse)) {
+  const people = names.people.filter(inProse);
+  for (const mention of people) {
     if (book.findOrganization(mention.text)) continue;
+    // "De Vries" after "Marieke de Vries": a short reference to the same person, not a new one.
+    const longer = people.find((other) => other.text.length > mention.text.length && other.text.toLowerCase().endsWith(` ${mention.text.toLowerCase()}`));
+    if (longer) continue;
     const person = book.addPerson(mention.text, mention);
     const paragraph = prose.find((p) => mention.start >= p.start && mention.end <= p.end)!;
     const roles = appositionRoles(text, mention.end, paragraph.end);

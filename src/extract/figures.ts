@@ -21,8 +21,8 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:about|around|roughly|approximately|some|close to|an estimated|estimated)\s+$/i, 'about'],
 ];
 
-const RISE = /\b(?:rose|rising|rise|rises|grew|growing|grows|grow|increased|increasing|increases|jumped|jumping|soared|soaring|surged|surging|skyrocketed|skyrocketing|climbed|climbing|gained|expanded|expanding|up|an? (?:increase|rise|jump|growth) of|growth of)\s+(?:by\s+)?(?:\S+\s+)?$/i;
-const FALL = /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:\S+\s+)?$/i;
+const RISE = /\b(?:rose|rising|rise|rises|grew|growing|grows|grow|increased|increasing|increases|jumped|jumping|soared|soaring|surged|surging|skyrocketed|skyrocketing|climbed|climbing|gained|expanded|expanding|up|an? (?:increase|rise|jump|growth) of|growth of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
+const FALL = /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
 const CHANGE_AFTER = /^\s+(?:year[- ]on[- ]year\s+)?(?:increase|rise|jump|growth|gain|drop|decline|fall|decrease)\b/i;
 const EARLIER = /\b(?:from|compared with|compared to|against|versus|vs\.?)\s+(?:\S+\s+)?$/i;
 const AIM = /\b(?:aim(?:s|ed)?|target(?:s|ed)?|goal|plans?|pledged?|aspires?|seeks?|wants?)\b/i;
@@ -55,11 +55,29 @@ function quoteStart(text: string, number: NumberMention, qualifier: Qualifier, c
   return match ? number.start - match[0].length : number.start;
 }
 
-function periodFor(mentions: PeriodMention[], number: NumberMention, clause: Span, context: FigureContext, basePeriod?: Period): { period?: Period; mention?: PeriodMention } {
-  const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end + 1 && !m.deadline);
+const PAST_TENSE = /\b(?:\p{L}+ed|rose|fell|grew|took|made|was|were|had|reached|stood|hit|saw|came|went|spent|sold|built)\b/u;
+
+/**
+ * No period in the sentence: a past-tense statement continues the period last mentioned; a
+ * present-tense one holds at the publication date. Either way the reviewer is told.
+ */
+function fallbackPeriod(context: FigureContext, clause: Span): Period | undefined {
+  const words = context.text.slice(clause.start, clause.end);
+  if (PAST_TENSE.test(words) && context.previousPeriod) return { ...context.previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
+  if (!context.published) return undefined;
+  const day = context.published;
+  return { expression: day, label: day, start: day, end: day, relative: false, note: 'no period in the sentence: the publication date was taken' };
+}
+
+function periodFor(mentions: PeriodMention[], number: NumberMention, clause: Span, context: FigureContext, basePeriod: Period | undefined, isChange: boolean, isEarlier: boolean): { period?: Period; mention?: PeriodMention } {
+  // A change "from a year earlier" holds for the current period: the earlier one is its base.
+  // "a year earlier" dates only the earlier level it follows; a change "from a year earlier"
+  // and the level it changes hold for the current period.
+  const usable = mentions.filter((m) => !m.deadline && (m.reference !== 'earlier' || isEarlier));
+  const inClause = usable.filter((m) => m.start >= clause.start && m.end <= clause.end + 1);
   const after = inClause.find((m) => m.start >= number.end);
-  const chosen = after ?? [...inClause].reverse().find((m) => m.end <= number.start) ?? mentions.find((m) => !m.deadline);
-  if (!chosen) return { period: context.previousPeriod ? { ...context.previousPeriod, note: 'no period in the sentence: the one before was taken' } : undefined };
+  const chosen = after ?? [...inClause].reverse().find((m) => m.end <= number.start) ?? usable[0];
+  if (!chosen) return { period: fallbackPeriod(context, clause) };
   if (chosen.reference === 'same') return { period: context.previousPeriod ? { ...context.previousPeriod, words: chosen.words } : { words: chosen.words, relative: true, note: `"${chosen.words}" refers to a period the extractor did not find` }, mention: chosen };
   if (chosen.reference === 'earlier') return { period: yearBefore(basePeriod ?? context.previousPeriod, chosen.words), mention: chosen };
   return { period: chosen.period, mention: chosen };
@@ -79,6 +97,9 @@ function unitAndMetric(context: FigureContext, number: NumberMention, places: Se
     }
   }
   if (number.unit) return { unit: number.unit, ...measured, extra: 0 };
+  // "a 1.5-gigawatt solar farm": the unit is joined to the number.
+  const joined = /^-(\p{L}+)/u.exec(after);
+  if (joined?.[1]) return { unit: `${joined[1]}s`, ...measured, extra: joined[0].length };
   const noun = unitNounAfter(sentence.tokens, number.end);
   if (noun) return { unit: normaliseUnit(noun, measured.name ?? noun), name: measured.name ?? noun, placeName: measured.placeName, extra: text.slice(number.end).indexOf(noun) + noun.length };
   return { unit: 'count', ...measured, extra: 0 };
@@ -87,8 +108,9 @@ function unitAndMetric(context: FigureContext, number: NumberMention, places: Se
 /** The figures and targets of one clause, in text order. */
 export function figuresOf(context: FigureContext): { figures: FigureDraft[]; targets: TargetDraft[] } {
   const { text, sentence, clause, book } = context;
-  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start);
   const mentions = periodMentions(sentence.text, sentence.start, context.published);
+  // "the fourth quarter", "2023": numbers inside a period expression are not figures.
+  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start).filter((n) => !mentions.some((m) => n.start < m.end && n.end > m.start));
   const places = new Set(book.places.map((p) => p.name));
   const figures: FigureDraft[] = [];
   const targets: TargetDraft[] = [];
@@ -112,7 +134,7 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
     if (shape.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
     const base = isEarlier ? (level ?? change) : undefined;
-    const { period, mention } = periodFor(mentions, number, clause, context, base?.period);
+    const { period } = periodFor(mentions, number, clause, context, base?.period, isChange, isEarlier);
     const start = quoteStart(text, number, qualifier, changeWords);
     const span = { start, end: number.end + shape.extra };
     const placeName = shape.placeName ?? book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;

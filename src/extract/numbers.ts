@@ -32,6 +32,12 @@ const PERCENT_UNITS: [RegExp, string][] = [
   [/^\s*(?:%|percent\b|per cent\b)/i, 'percent'],
   [/^\s*percentage points?\b/i, 'percentage points'],
   [/^\s*basis points?\b/i, 'basis points'],
+  [/^\s*(?:US|U\.S\.)\s+dollars\b/, 'US dollars'],
+  [/^\s*dollars\b/i, 'dollars'],
+  [/^\s*euros?\b/i, 'euros'],
+  [/^\s*yuan\b/i, 'yuan'],
+  [/^\s*yen\b/i, 'yen'],
+  [/^\s*pounds\b/i, 'pounds'],
 ];
 
 const DIGITS =
@@ -89,6 +95,20 @@ function vagueMentions(sentence: string, base: number): NumberMention[] {
 const NUMBER_WORD =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|quarter|third)/i;
 
+const SMALL: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** "one in five visitors": a share, as a percentage. */
+function shareMentions(sentence: string, base: number): NumberMention[] {
+  const pattern = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
+  return [...sentence.matchAll(pattern)].flatMap((match) => {
+    const part = SMALL[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
+    const whole = SMALL[(match[2] ?? '').toLowerCase()] ?? Number(match[2]);
+    if (!(part > 0 && whole > part)) return [];
+    const index = match.index ?? 0;
+    return [{ start: base + index, end: base + index + match[0].length, text: match[0], value: Number(((100 * part) / whole).toPrecision(6)), unit: 'percent' }];
+  });
+}
+
 /** Numbers written as words ("twelve million", "a quarter"), read by compromise. */
 function wordMentions(sentence: string, base: number, taken: Span[]): NumberMention[] {
   if (!NUMBER_WORD.test(sentence)) return [];
@@ -116,7 +136,9 @@ function wordMentions(sentence: string, base: number, taken: Span[]): NumberMent
         break;
       }
     }
-    found.push({ start, end, text: sentence.slice(start - base, end - base), value: item.number.num, unit });
+    // "a quarter", "half": a fraction of a whole is a share, as a percentage.
+    if (item.number.num < 1 && !unit) found.push({ start, end, text: sentence.slice(start - base, end - base), value: item.number.num * 100, unit: 'percent' });
+    else found.push({ start, end, text: sentence.slice(start - base, end - base), value: item.number.num, unit });
   }
   return found;
 }
@@ -135,7 +157,7 @@ function insideShortQuote(sentence: string, index: number): boolean {
 /** Every number of a sentence that could be a figure, in text order. `base` is the sentence's offset. */
 export function numberMentions(sentence: string, base: number): NumberMention[] {
   const digits = digitMentions(sentence, base);
-  const vague = vagueMentions(sentence, base);
+  const vague = [...vagueMentions(sentence, base), ...shareMentions(sentence, base)];
   const words = wordMentions(sentence, base, [...digits, ...vague]);
   return [...digits, ...vague, ...words]
     .filter((n) => n.unit || !DURATION_AFTER.test(sentence.slice(n.end - base)))

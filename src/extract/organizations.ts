@@ -38,8 +38,12 @@ export function organizationKind(name: string): string | undefined {
   return undefined;
 }
 
+const DATE_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
+
 function clean(name: string): string {
   return name
+    .replace(new RegExp(`\\s+(?:on|in|of|for)\\s+${DATE_WORDS}\\b.*$`), '') // "Customs on Thursday"
+    .replace(/[.]$/, '')
     .replace(/^(?:The|In|At|From|By|For|With|And|But|On|As)\s+/, '')
     .replace(/['’]s$/, '')
     .replace(/\s+(?:of|for|on|and|the)$/, '');

@@ -62,7 +62,7 @@ function lastDay(year: number, month: number): number {
 function partOfYear(year: number | undefined, fromMonth: number, toMonth: number, name: string, words: string, relative: boolean): Period {
   if (year === undefined) return unresolved(undefined, words);
   return {
-    expression: relative ? undefined : String(year),
+    expression: String(year),
     words,
     label: `${name} ${year}`,
     start: `${year}-${pad(fromMonth)}-01`,
@@ -87,16 +87,16 @@ const RULES: Rule[] = [
   {
     pattern: /\b(?:in |during |for )?the (first|second) half(?: of ((?:19|20)\d{2}|(?:last|this) year))?\b/gi,
     read: (m, published) => {
-      const { year, relative } = yearWords(m[2], published);
       const half = m[1]?.toLowerCase() === 'first' ? 1 : 2;
+      const { year, relative } = yearWords(m[2], published, half * 6);
       return { reference: 'date', period: partOfYear(year, half === 1 ? 1 : 7, half === 1 ? 6 : 12, half === 1 ? 'first half of' : 'second half of', m[0], relative) };
     },
   },
   {
     pattern: /\b(?:in |during |for )?the (first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|(?:last|this) year))?\b/gi,
     read: (m, published) => {
-      const { year, relative } = yearWords(m[2], published);
       const quarter = ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
+      const { year, relative } = yearWords(m[2], published, quarter * 3);
       return { reference: 'date', period: partOfYear(year, quarter * 3 - 2, quarter * 3, `${m[1]?.toLowerCase()} quarter of`, m[0], relative) };
     },
   },
@@ -125,8 +125,17 @@ function lastWord(words?: string): string {
   return (words ?? 'this').toLowerCase().split(' ').pop() ?? 'this';
 }
 
-function yearWords(words: string | undefined, published?: string): { year?: number; relative: boolean } {
-  if (!words) return { year: yearOf(published), relative: true };
+/**
+ * The year of "the first half" or "the fourth quarter" written without one: the most recent
+ * such part that has ended by the publication date (a January article's "fourth quarter" is
+ * last year's).
+ */
+function yearWords(words: string | undefined, published?: string, lastMonth = 12): { year?: number; relative: boolean } {
+  if (!words) {
+    const year = yearOf(published);
+    const month = published ? Number(published.slice(5, 7)) : 12;
+    return { year: year === undefined ? undefined : lastMonth > month ? year - 1 : year, relative: true };
+  }
   if (/^\d{4}$/.test(words)) return { year: Number(words), relative: false };
   const base = yearOf(published);
   return { year: base === undefined ? undefined : base + (RELATIVE_YEAR[lastWord(words.split(' ')[0])] ?? 0), relative: true };

@@ -106,7 +106,7 @@ export function quoteUnits(text: string, paragraph: Span): QuoteUnit[] {
     let frame = frameAfter(text, first.outer.end, paragraph.end);
     const next = segments[i + 1];
     // A split quote: the frame is all there is between this segment and the next.
-    if (frame && next && /^[\s,.:;]*$/.test(text.slice(frame.span.end, next.outer.start))) {
+    if (frame && next && /^\s*,\s*$/.test(text.slice(frame.span.end, next.outer.start))) {
       last = next;
       i += 1;
     }

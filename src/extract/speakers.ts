@@ -11,6 +11,7 @@
  */
 import type { EntityBook } from './entities';
 import { normalizeName } from './linking';
+import { cleanName } from './names';
 import { organizationKind } from './organizations';
 import type { SpeakerMention } from './quotes';
 
@@ -64,7 +65,7 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
     });
     return person ? { id: person, kind: 'person', confidence: 0.75, review: `"${words}" resolved by its noun` } : undefined;
   }
-  const name = words.replace(/^the\s+/i, '');
+  const name = cleanName(words.replace(/^the\s+/i, ''));
   const person = book.findPerson(name);
   if (person) return { id: person.id, kind: 'person', confidence: 0.95 };
   const organization = book.findOrganization(name);
@@ -73,6 +74,13 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
   if (organizationKind(name)) {
     const created = book.addOrganization(name, organizationKind(name) ?? 'organization', mention);
     return { id: created.id, kind: 'organization', confidence: 0.7 };
+  }
+  // "Marieke de Vries" after a bare "De Vries": the same person, now with the full name.
+  const shorter = book.people.find((p) => !p.existing && name.toLowerCase().endsWith(` ${p.name.toLowerCase()}`));
+  if (shorter) {
+    shorter.name = name;
+    book.noteMention(shorter.id, 'person', mention);
+    return { id: shorter.id, kind: 'person', confidence: 0.8 };
   }
   const created = book.addPerson(name, mention);
   return { id: created.id, kind: 'person', confidence: 0.7, review: `"${name}" was found only as a speaker; check that it is a person` };

@@ -18,7 +18,10 @@ export interface CaseScore {
   kindConfusion: Record<string, Record<string, number>>;
   attributionConfusion: Record<string, Record<string, number>>;
   boilerplateClaims: string[];
-  errors: string[];
+  /** Examples for the report: "quote: gold speaker -> draft speaker". */
+  speakerErrors: string[];
+  figuresMissed: string[];
+  figuresSpurious: string[];
 }
 
 type Claim = SourceGraph['claims'][number];
@@ -41,6 +44,17 @@ export function matchClaims(gold: Claim[], predicted: Claim[]): [Claim, Claim][]
     matched.push([g, p]);
   }
   return matched;
+}
+
+/** What is in `from` and not in `other`, as a multiset. */
+function missing(from: string[], other: string[]): string[] {
+  const left = [...other];
+  return from.filter((key) => {
+    const at = left.indexOf(key);
+    if (at === -1) return true;
+    left.splice(at, 1);
+    return false;
+  });
 }
 
 /** Multiset intersection size of two lists of keys. */
@@ -92,7 +106,18 @@ function bump(table: Record<string, Record<string, number>>, row: string, column
   table[row][column] = (table[row][column] ?? 0) + 1;
 }
 
+/** Speakers by name: a new entity's id is the annotator's choice, its name (or full name) the text's. */
+function speakerNames(graph: SourceGraph): (id: string) => Set<string> {
+  const names = new Map<string, Set<string>>();
+  for (const entity of [...graph.people, ...graph.organizations, ...graph.virtualPresenters]) names.set(entity.id, new Set([normalizeName(entity.name)]));
+  for (const organization of graph.organizations) if (organization.fullName) names.get(organization.id)?.add(normalizeName(organization.fullName));
+  return (id) => names.get(id) ?? new Set([id]);
+}
+
 export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGraph, knownIds: Set<string>): CaseScore {
+  const goldSpeaker = speakerNames(gold);
+  const draftSpeaker = speakerNames(predicted);
+  const sameSpeaker = (g: Claim, p: Claim) => [...goldSpeaker(g.speakerId)].some((n) => draftSpeaker(p.speakerId).has(n));
   const matched = matchClaims(gold.claims, predicted.claims);
   const exact = predicted.claims.filter((p) => gold.claims.some((g) => g.quoteStart === p.quoteStart && g.quoteEnd === p.quoteEnd));
   const reported = matched.filter(([g]) => g.attribution !== 'narration');
@@ -112,7 +137,7 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
       'claims (span overlap)': { truePositives: matched.length, predicted: predicted.claims.length, gold: gold.claims.length },
       'claims (exact span)': { truePositives: exact.length, predicted: predicted.claims.length, gold: gold.claims.length },
       'speaker attribution': {
-        truePositives: matched.filter(([g, p]) => g.speakerId === p.speakerId && (g.attribution === 'narration') === (p.attribution === 'narration')).length,
+        truePositives: matched.filter(([g, p]) => sameSpeaker(g, p) && (g.attribution === 'narration') === (p.attribution === 'narration')).length,
         predicted: predicted.claims.length,
         gold: gold.claims.length,
       },
@@ -120,11 +145,13 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
       entities: counts(entityKeys(gold), entityKeys(predicted)),
       'entity links': { truePositives: linked.filter((id) => goldIds.has(id)).length, predicted: linked.length, gold: goldLinked.length },
     },
-    speakerAccuracy: { correct: reported.filter(([g, p]) => g.speakerId === p.speakerId).length, total: reported.length },
+    speakerAccuracy: { correct: reported.filter(([g, p]) => sameSpeaker(g, p)).length, total: reported.length },
     kindConfusion,
     attributionConfusion,
     boilerplateClaims: predicted.claims.filter((p) => p.quoteStart < bodyStart || p.quoteEnd > bodyEnd).map((p) => p.quote),
-    errors: [],
+    speakerErrors: matched.filter(([g, p]) => !sameSpeaker(g, p) || g.attribution !== p.attribution).map(([g, p]) => `${g.quote.slice(0, 60)}: ${g.attribution} ${g.speakerId} -> ${p.attribution} ${p.speakerId}`),
+    figuresMissed: missing(figureKeys(gold), figureKeys(predicted)),
+    figuresSpurious: missing(figureKeys(predicted), figureKeys(gold)),
   };
 }
 
