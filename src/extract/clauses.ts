@@ -37,7 +37,8 @@ const SPEECH_PARTICIPLE = new RegExp(`^(?:${SPEECH_PARTICIPLE_PATTERN})\\s+(?:th
 const SEPARATOR = /,\s+but\s+|;\s+|\s+[–—]\s+|,\s+while\s+|,\s+whereas\s+|,\s+(?=with\s)|,\s+(?=(?:\p{Ll}+ly\s+)?\p{Ll}+ing\s)/gu;
 
 function speakerAt(text: string, base: number, match: RegExpExecArray, name: string): SpeakerMention | undefined {
-  const words = match.groups?.[name];
+  // The name pattern allows a full stop inside a name ("Jr."), not at its end.
+  const words = match.groups?.[name]?.replace(/[.,]+$/, '');
   if (!words) return undefined;
   const at = text.indexOf(words, match.index);
   return { text: words, start: base + at, end: base + at + words.length };

@@ -67,7 +67,7 @@ function frameAfter(text: string, from: number, limit: number): FrameMatch | und
   const match = FRAME_AFTER.exec(window);
   const groups = match?.groups;
   if (!match || !groups) return undefined;
-  const speaker = groups.speaker1 ?? groups.speaker2 ?? '';
+  const speaker = (groups.speaker1 ?? groups.speaker2 ?? '').replace(/[.,]+$/, '');
   const speakerAt = window.indexOf(speaker, groups.verb1 ? window.indexOf(groups.verb1) : 0);
   const start = from + (match[0].length - match[0].trimStart().length);
   return {
