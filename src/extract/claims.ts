@@ -77,7 +77,9 @@ export class ClaimDrafter {
       let previous: Speaking | undefined;
       for (const piece of pieces(sentence, units)) {
         if ('unit' in piece) previous = this.quote(piece.unit, sentence);
-        else for (const clause of clausesOf(text, withoutDateline(text, piece.region), sentence.tokens, piece.afterQuote)) previous = this.clause(clause, sentence, previous);
+        else
+          for (const clause of clausesOf(text, withoutDateline(text, piece.region), sentence.tokens, piece.afterQuote))
+            previous = this.clause(clause, sentence, previous);
       }
     }
   }
@@ -119,20 +121,54 @@ export class ClaimDrafter {
       confidence = 0.65;
     }
     if (attribution === 'narration') speakerId = this.context.publisherId;
-    this.add(clause, this.context.text.slice(clause.start, clause.end), attribution, speakerId, sentence, confidence, review);
+    this.add(
+      clause,
+      this.context.text.slice(clause.start, clause.end),
+      attribution,
+      speakerId,
+      sentence,
+      confidence,
+      review,
+    );
     return { id: speakerId, attribution };
   }
 
-  private add(span: Span, words: string, attribution: Attribution, speakerId: string, sentence: Sentence, confidence: number, review: string[]): void {
+  private add(
+    span: Span,
+    words: string,
+    attribution: Attribution,
+    speakerId: string,
+    sentence: Sentence,
+    confidence: number,
+    review: string[],
+  ): void {
     const { book } = this.context;
-    const { figures, targets } = figuresOf({ ...this.context, sentence, clause: span, previousPeriod: this.lastPeriod, setById: speakerId });
-    for (const figure of figures) if (figure.period?.label && figure.role !== 'earlier-level') this.lastPeriod = figure.period;
+    const { figures, targets } = figuresOf({
+      ...this.context,
+      sentence,
+      clause: span,
+      previousPeriod: this.lastPeriod,
+      setById: speakerId,
+    });
+    for (const figure of figures)
+      if (figure.period?.label && figure.role !== 'earlier-level') this.lastPeriod = figure.period;
     this.drafted.figures.push(...figures);
     this.drafted.targets.push(...targets);
     const previousCausal = [...this.drafted.claims].reverse().find((c) => c.kind === 'causal');
-    const previousEffect = this.drafted.topics.find((t) => t.id === previousCausal?.effectIds[previousCausal.effectIds.length - 1]);
-    const causal = figures.length === 0 && targets.length === 0 ? causesAndEffects(words, previousEffect, this.drafted.topics, book.ids) : undefined;
-    const kind = claimKind({ text: words, attribution, hasFigures: figures.length > 0, hasTargets: targets.length > 0, hasCauseAndEffect: Boolean(causal) });
+    const previousEffect = this.drafted.topics.find(
+      (t) => t.id === previousCausal?.effectIds[previousCausal.effectIds.length - 1],
+    );
+    const causal =
+      figures.length === 0 && targets.length === 0
+        ? causesAndEffects(words, previousEffect, this.drafted.topics, book.ids)
+        : undefined;
+    const kind = claimKind({
+      text: words,
+      attribution,
+      hasFigures: figures.length > 0,
+      hasTargets: targets.length > 0,
+      hasCauseAndEffect: Boolean(causal),
+    });
     if (kind === 'causal') review.push('causes and effects are drafted topics: check their names');
     const speaker = book.people.find((p) => p.id === speakerId);
     this.drafted.claims.push({

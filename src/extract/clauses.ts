@@ -26,7 +26,10 @@ const INTRO = '(?:[^,"“”]{0,60},\\s+)?';
 const APPOSITION = '(?:,\\s[^,"“”]{3,160},)?';
 // A title before the name ("Energy minister Peter Otieno said") belongs to the clause, not the speaker.
 const TITLE_BEFORE = "(?:(?:\\p{Lu}[\\p{L}'’]*\\s+)?(?:[\\p{Ll}-]+\\s+){1,2}(?=\\p{Lu}))?";
-const LEAD = new RegExp(`^(?<intro>${INTRO})${TITLE_BEFORE}(?<speaker>${SPEAKER_PATTERN})${APPOSITION}\\s+(?:also\\s+|has\\s+|had\\s+)?(?<verb>${SPEECH_VERB_PATTERN})\\b`, 'u');
+const LEAD = new RegExp(
+  `^(?<intro>${INTRO})${TITLE_BEFORE}(?<speaker>${SPEAKER_PATTERN})${APPOSITION}\\s+(?:also\\s+|has\\s+|had\\s+)?(?<verb>${SPEECH_VERB_PATTERN})\\b`,
+  'u',
+);
 const ACCORDING_TAIL = new RegExp(`,?\\s+according\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})[^"“”]*$`, 'u');
 const ACCORDING_LEAD = new RegExp(`^According\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})${APPOSITION},\\s+`, 'u');
 const SAID_TAIL = new RegExp(
@@ -34,7 +37,8 @@ const SAID_TAIL = new RegExp(
   'u',
 );
 const SPEECH_PARTICIPLE = new RegExp(`^(?:${SPEECH_PARTICIPLE_PATTERN})\\s+(?:that\\s+)?`, 'i');
-const SEPARATOR = /,\s+but\s+|;\s+|\s+[–—]\s+|,\s+while\s+|,\s+whereas\s+|,\s+(?=with\s)|,\s+(?=(?:\p{Ll}+ly\s+)?\p{Ll}+ing\s)/gu;
+const SEPARATOR =
+  /,\s+but\s+|;\s+|\s+[–—]\s+|,\s+while\s+|,\s+whereas\s+|,\s+(?=with\s)|,\s+(?=(?:\p{Ll}+ly\s+)?\p{Ll}+ing\s)/gu;
 
 function speakerAt(text: string, base: number, match: RegExpExecArray, name: string): SpeakerMention | undefined {
   // The name pattern allows a full stop inside a name ("Jr."), not at its end.
@@ -47,7 +51,8 @@ function speakerAt(text: string, base: number, match: RegExpExecArray, name: str
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   const leading = /^[\s,;:–—-]+|^(?:and|but|while|whereas|so|yet)\s+/i;
-  for (let m = leading.exec(text.slice(start, end)); m && m[0].length > 0; m = leading.exec(text.slice(start, end))) start += m[0].length;
+  for (let m = leading.exec(text.slice(start, end)); m && m[0].length > 0; m = leading.exec(text.slice(start, end)))
+    start += m[0].length;
   while (end > start && /[\s,.;:!?–—-]/.test(text[end - 1] ?? '')) end -= 1;
   return { start, end };
 }
@@ -59,7 +64,11 @@ function splitClauses(text: string, span: Span): Span[] {
   let cursor = 0;
   for (const match of slice.matchAll(SEPARATOR)) {
     const index = match.index ?? 0;
-    const next = slice.slice(index + match[0].length).split(/\s+/)[0]?.toLowerCase() ?? '';
+    const next =
+      slice
+        .slice(index + match[0].length)
+        .split(/\s+/)[0]
+        ?.toLowerCase() ?? '';
     if (NON_CLAUSE_PARTICIPLES.includes(next)) continue;
     parts.push({ start: span.start + cursor, end: span.start + index });
     cursor = index + match[0].length;
@@ -80,7 +89,10 @@ export function clausesOf(text: string, region: Span, tokens: Token[], afterQuot
 
   const according = ACCORDING_TAIL.exec(slice()) ?? SAID_TAIL.exec(slice());
   if (according) {
-    tailSpeaker = speakerAt(slice(), content.start, according, 'speaker') ?? speakerAt(slice(), content.start, according, 'speaker1') ?? speakerAt(slice(), content.start, according, 'speaker2');
+    tailSpeaker =
+      speakerAt(slice(), content.start, according, 'speaker') ??
+      speakerAt(slice(), content.start, according, 'speaker1') ??
+      speakerAt(slice(), content.start, according, 'speaker2');
     content = trimSpan(text, { start: content.start, end: content.start + according.index });
   }
   const lead = ACCORDING_LEAD.exec(slice());

@@ -24,7 +24,8 @@ async function readBytes(file: string, limit: number): Promise<Buffer> {
   } catch {
     throw new DraftInputError(file, 'file not found or not readable');
   }
-  if (bytes.byteLength > limit) throw new DraftInputError(file, `the file has ${bytes.byteLength} bytes; at most ${limit} are accepted`);
+  if (bytes.byteLength > limit)
+    throw new DraftInputError(file, `the file has ${bytes.byteLength} bytes; at most ${limit} are accepted`);
   return bytes;
 }
 
@@ -35,7 +36,9 @@ async function readMeta(file: string, explicit: boolean, warnings: string[]): Pr
     content = (await readFile(file)).toString('utf8');
   } catch {
     if (explicit) throw new DraftInputError(file, 'file not found or not readable');
-    warnings.push(`no metadata file ${path.basename(file)}: write it before ingesting (title, publisher, url, publishedDate)`);
+    warnings.push(
+      `no metadata file ${path.basename(file)}: write it before ingesting (title, publisher, url, publishedDate)`,
+    );
     return {};
   }
   let data: unknown;
@@ -45,7 +48,8 @@ async function readMeta(file: string, explicit: boolean, warnings: string[]): Pr
     throw new DraftInputError(file, `not valid JSON: ${(error as Error).message}`);
   }
   const meta = (data ?? {}) as Record<string, unknown>;
-  const field = (name: string) => (typeof meta[name] === 'string' && meta[name] !== '' ? (meta[name] as string) : undefined);
+  const field = (name: string) =>
+    typeof meta[name] === 'string' && meta[name] !== '' ? (meta[name] as string) : undefined;
   const publishedDate = field('publishedDate');
   if (publishedDate && !/^\d{4}-\d{2}-\d{2}$/.test(publishedDate)) {
     throw new DraftInputError(file, `publishedDate "${publishedDate}" is not a YYYY-MM-DD date`);
@@ -56,7 +60,11 @@ async function readMeta(file: string, explicit: boolean, warnings: string[]): Pr
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { meta: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { meta: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -86,7 +94,9 @@ async function main(argv: string[]): Promise<number> {
   else process.stdout.write(yaml);
   const claims = result.draft.claims.length;
   const unsure = result.items.filter((item) => item.review.length > 0).length;
-  console.error(`${textPath}: drafted ${claims} claims, ${result.draft.figures.length} figures; ${unsure} item(s) to review${values.out ? ` -> ${values.out}` : ''}`);
+  console.error(
+    `${textPath}: drafted ${claims} claims, ${result.draft.figures.length} figures; ${unsure} item(s) to review${values.out ? ` -> ${values.out}` : ''}`,
+  );
   for (const warning of result.draft.warnings) console.error(`${textPath}: warning: ${warning}`);
   return 0;
 }

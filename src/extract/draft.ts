@@ -36,14 +36,22 @@ function findEntities(text: string, book: EntityBook, prose: Span[], bodySpan: S
   const names = findNames(text, bodySpan);
   const inProse = (span: Span) => prose.some((p) => span.start >= p.start && span.end <= p.end);
   for (const mention of findOrganizations(text, prose)) {
-    book.addOrganization(mention.acronym ?? mention.name, mention.kind, mention, mention.acronym ? mention.name : undefined);
+    book.addOrganization(
+      mention.acronym ?? mention.name,
+      mention.kind,
+      mention,
+      mention.acronym ? mention.name : undefined,
+    );
   }
   const biographical: ClaimDraft[] = [];
   const people = names.people.filter(inProse);
   for (const mention of people) {
     if (book.findOrganization(mention.text)) continue;
     // "De Vries" after "Marieke de Vries": a short reference to the same person, not a new one.
-    const longer = people.find((other) => other.text.length > mention.text.length && other.text.toLowerCase().endsWith(` ${mention.text.toLowerCase()}`));
+    const longer = people.find(
+      (other) =>
+        other.text.length > mention.text.length && other.text.toLowerCase().endsWith(` ${mention.text.toLowerCase()}`),
+    );
     if (longer) continue;
     const person = book.addPerson(mention.text, mention);
     const paragraph = prose.find((p) => mention.start >= p.start && mention.end <= p.end)!;
@@ -56,12 +64,21 @@ function findEntities(text: string, book: EntityBook, prose: Span[], bodySpan: S
         id: book.ids.allocate(`${person.name} ${role.title}`, 8),
         span: { start: role.start, end: role.end },
         text: `${person.name} is ${role.status === 'former' ? 'a former ' : ''}${role.title.charAt(0).toLowerCase()}${role.title.slice(1)}${organization && !role.title.includes(' of ') ? ` of ${organization.fullName ?? organization.name}` : ''}.`,
-        kind: 'biographical', attribution: 'narration', speakerId: '', figureIds: [], metricIds: [], targetIds: [], causeIds: [], effectIds: [],
-        confidence: 0.75, review: [],
+        kind: 'biographical',
+        attribution: 'narration',
+        speakerId: '',
+        figureIds: [],
+        metricIds: [],
+        targetIds: [],
+        causeIds: [],
+        effectIds: [],
+        confidence: 0.75,
+        review: [],
       });
     }
   }
-  for (const mention of [...names.places, ...gazetteerMentions(text, bodySpan)].filter(inProse)) addPlace(book, mention);
+  for (const mention of [...names.places, ...gazetteerMentions(text, bodySpan)].filter(inProse))
+    addPlace(book, mention);
   // Short references ("Miao", "NBS") are mentions too: pronouns resolve to the last one.
   for (const person of book.people) {
     const parts = person.name.split(/\s+/).filter((part) => part.length > 2);
@@ -82,9 +99,11 @@ export function draftAnnotation(input: DraftInput): DraftResult {
   const { text, meta } = input;
   checkText(input.name, text);
   const body = findBody(text, meta.title);
-  if (!body) throw new DraftInputError(input.name, 'no sentences found: the text has no paragraph of prose to draft from');
+  if (!body)
+    throw new DraftInputError(input.name, 'no sentences found: the text has no paragraph of prose to draft from');
   const warnings: string[] = [];
-  if (!meta.publishedDate) warnings.push('no publication date in the metadata: relative periods ("last year") are left unresolved');
+  if (!meta.publishedDate)
+    warnings.push('no publication date in the metadata: relative periods ("last year") are left unresolved');
   const book = new EntityBook(input.known);
   const publisherId = publisherOf(book, meta, warnings);
   const biographical = findEntities(text, book, body.prose, body);
@@ -93,12 +112,18 @@ export function draftAnnotation(input: DraftInput): DraftResult {
   const drafted = drafter.result();
   for (const claim of biographical) claim.speakerId = publisherId;
   const claims = [...drafted.claims, ...biographical].sort((a, b) => a.span.start - b.span.start);
-  if (claims.length === 0) throw new DraftInputError(input.name, 'no claims found: no sentence of the body makes a statement');
-  const quoted = [...new Set(claims.filter((c) => c.attribution === 'direct-quote').map((c) => c.speakerId))].filter((id) => book.people.some((p) => p.id === id));
+  if (claims.length === 0)
+    throw new DraftInputError(input.name, 'no claims found: no sentence of the body makes a statement');
+  const quoted = [...new Set(claims.filter((c) => c.attribution === 'direct-quote').map((c) => c.speakerId))].filter(
+    (id) => book.people.some((p) => p.id === id),
+  );
   const interview = /\binterview\b/i.test(text.slice(body.start, body.end)) && quoted.length > 0;
   const draft: Draft = {
     text,
-    sourceId: slugify(`${meta.publisher ?? 'source'} ${meta.publishedDate ?? ''} ${meta.title ?? input.textFile.replace(/\.txt$/, '')}`, 9),
+    sourceId: slugify(
+      `${meta.publisher ?? 'source'} ${meta.publishedDate ?? ''} ${meta.title ?? input.textFile.replace(/\.txt$/, '')}`,
+      9,
+    ),
     textFile: input.textFile,
     metaFile: input.metaFile,
     sourceKind: interview ? 'interview' : 'article',
@@ -122,10 +147,22 @@ export function draftAnnotation(input: DraftInput): DraftResult {
 export function draftItems(draft: Draft): DraftItem[] {
   const at = codePointIndexer(draft.text);
   const item = (type: DraftItem['type'], id: string, span: Span, confidence: number, review: string[]): DraftItem => ({
-    type, id, quote: draft.text.slice(span.start, span.end), start: at(span.start), end: at(span.end), confidence, review,
+    type,
+    id,
+    quote: draft.text.slice(span.start, span.end),
+    start: at(span.start),
+    end: at(span.end),
+    confidence,
+    review,
   });
   return [
-    item('body', draft.sourceId, draft.body, 0.8, draft.body.skipped.map((p) => `skipped ${p.boilerplate}: "${p.text.slice(0, 40)}"`)),
+    item(
+      'body',
+      draft.sourceId,
+      draft.body,
+      0.8,
+      draft.body.skipped.map((p) => `skipped ${p.boilerplate}: "${p.text.slice(0, 40)}"`),
+    ),
     ...draft.claims.map((c) => item('claim', c.id, c.span, c.confidence, c.review)),
     ...draft.figures.map((f) => item('figure', f.id, f.span, f.confidence, f.review)),
     ...draft.targets.map((t) => item('target', t.id, t.span, t.confidence, t.review)),
@@ -133,7 +170,9 @@ export function draftItems(draft: Draft): DraftItem[] {
       ...p.spans.slice(0, 1).map((s) => item('person', p.id, s, p.confidence, p.review)),
       ...p.roles.map((r) => item('role', r.id, r.span, 0.75, [])),
     ]),
-    ...draft.organizations.flatMap((o) => o.spans.slice(0, 1).map((s) => item('organization', o.id, s, o.confidence, o.review))),
+    ...draft.organizations.flatMap((o) =>
+      o.spans.slice(0, 1).map((s) => item('organization', o.id, s, o.confidence, o.review)),
+    ),
     ...draft.places.flatMap((p) => p.spans.slice(0, 1).map((s) => item('place', p.id, s, p.confidence, p.review))),
   ];
 }

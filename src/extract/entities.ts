@@ -27,7 +27,8 @@ export class EntityBook {
   }
 
   private mention(id: string, kind: Mention['kind'], span: Span): void {
-    if (!this.mentions.some((m) => m.id === id && m.start === span.start)) this.mentions.push({ id, kind, start: span.start });
+    if (!this.mentions.some((m) => m.id === id && m.start === span.start))
+      this.mentions.push({ id, kind, start: span.start });
   }
 
   addPlace(name: string, kind: PlaceDraft['kind'], span: Span, isoCode?: string): PlaceDraft {
@@ -36,8 +37,23 @@ export class EntityBook {
     if (!place) {
       const known = findKnown(this.known, 'place', name);
       place = known
-        ? { ...(known.declaration as Omit<PlaceDraft, 'spans' | 'existing' | 'confidence' | 'review'>), spans: [], existing: true, confidence: 0.95, review: [] }
-        : { id: this.ids.allocate(name), name, kind, isoCode, spans: [], existing: false, confidence: isoCode ? 0.85 : 0.6, review: isoCode ? [] : [`kind "${kind}" is a guess`] };
+        ? {
+            ...(known.declaration as Omit<PlaceDraft, 'spans' | 'existing' | 'confidence' | 'review'>),
+            spans: [],
+            existing: true,
+            confidence: 0.95,
+            review: [],
+          }
+        : {
+            id: this.ids.allocate(name),
+            name,
+            kind,
+            isoCode,
+            spans: [],
+            existing: false,
+            confidence: isoCode ? 0.85 : 0.6,
+            review: isoCode ? [] : [`kind "${kind}" is a guess`],
+          };
       this.places.push(place);
     }
     place.spans.push(span);
@@ -53,10 +69,29 @@ export class EntityBook {
   addOrganization(name: string, kind: string, span: Span | undefined, fullName?: string): OrganizationDraft {
     let organization = this.findOrganization(name) ?? (fullName ? this.findOrganization(fullName) : undefined);
     if (!organization) {
-      const known = findKnown(this.known, 'organization', name) ?? (fullName ? findKnown(this.known, 'organization', fullName) : undefined);
+      const known =
+        findKnown(this.known, 'organization', name) ??
+        (fullName ? findKnown(this.known, 'organization', fullName) : undefined);
       organization = known
-        ? { id: known.id, name: known.name, kind: String(known.declaration.kind ?? kind), spans: [], existing: true, confidence: 0.95, review: [] }
-        : { id: this.ids.allocate(name, 6), name, fullName, kind, spans: [], existing: false, confidence: 0.7, review: [] };
+        ? {
+            id: known.id,
+            name: known.name,
+            kind: String(known.declaration.kind ?? kind),
+            spans: [],
+            existing: true,
+            confidence: 0.95,
+            review: [],
+          }
+        : {
+            id: this.ids.allocate(name, 6),
+            name,
+            fullName,
+            kind,
+            spans: [],
+            existing: false,
+            confidence: 0.7,
+            review: [],
+          };
       this.organizations.push(organization);
     } else if (fullName && !organization.fullName && !organization.existing && fullName !== organization.name) {
       organization.fullName = fullName;
@@ -78,7 +113,16 @@ export class EntityBook {
     if (!person) {
       const known = findKnown(this.known, 'person', name);
       person = known
-        ? { id: known.id, name: known.name, roles: [], knownRoles: (known.declaration.roles as PersonDraft['knownRoles']) ?? [], spans: [], existing: true, confidence: 0.9, review: [] }
+        ? {
+            id: known.id,
+            name: known.name,
+            roles: [],
+            knownRoles: (known.declaration.roles as PersonDraft['knownRoles']) ?? [],
+            spans: [],
+            existing: true,
+            confidence: 0.9,
+            review: [],
+          }
         : { id: this.ids.allocate(name, 5), name, roles: [], spans: [], existing: false, confidence: 0.75, review: [] };
       this.people.push(person);
     }
@@ -93,11 +137,20 @@ export class EntityBook {
   }
 
   addMetric(name: string, unit: string, placeId: string | undefined, description: string): MetricDraft {
-    const existing = this.metrics.find((m) => normalizeName(m.name) === normalizeName(name) && m.unit === unit && m.placeId === placeId);
+    const existing = this.metrics.find(
+      (m) => normalizeName(m.name) === normalizeName(name) && m.unit === unit && m.placeId === placeId,
+    );
     if (existing) return existing;
     const known = findKnownMetric(this.known, name, unit, placeId);
     if (known && !this.metrics.some((m) => m.id === known.id)) {
-      const metric: MetricDraft = { id: known.id, name: known.name, description: String(known.declaration.description ?? description), unit: known.unit ?? unit, placeId: known.placeId, existing: true };
+      const metric: MetricDraft = {
+        id: known.id,
+        name: known.name,
+        description: String(known.declaration.description ?? description),
+        unit: known.unit ?? unit,
+        placeId: known.placeId,
+        existing: true,
+      };
       this.metrics.push(metric);
       return metric;
     }

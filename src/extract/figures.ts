@@ -21,14 +21,25 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:about|around|roughly|approximately|some|close to|an estimated|estimated)\s+$/i, 'about'],
 ];
 
-const RISE = /\b(?:rose|rising|rise|rises|grew|growing|grows|grow|increased|increasing|increases|jumped|jumping|soared|soaring|surged|surging|skyrocketed|skyrocketing|climbed|climbing|gained|expanded|expanding|up|an? (?:increase|rise|jump|growth) of|growth of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
-const FALL = /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
+const RISE =
+  /\b(?:rose|rising|rise|rises|grew|growing|grows|grow|increased|increasing|increases|jumped|jumping|soared|soaring|surged|surging|skyrocketed|skyrocketing|climbed|climbing|gained|expanded|expanding|up|an? (?:increase|rise|jump|growth) of|growth of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
+const FALL =
+  /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
 const CHANGE_AFTER = /^\s+(?:year[- ]on[- ]year\s+)?(?:increase|rise|jump|growth|gain|drop|decline|fall|decrease)\b/i;
 const EARLIER = /\b(?:from|compared with|compared to|against|versus|vs\.?)\s+(?:\S+\s+)?$/i;
 const AIM = /\b(?:aim(?:s|ed)?|target(?:s|ed)?|goal|plans?|pledged?|aspires?|seeks?|wants?)\b/i;
-const FUTURE = /\b(?:will|is expected to|are expected to|expects?|forecasts?|projects?|projected|predicts?|is set to|are set to|could|would)\b/i;
+const FUTURE =
+  /\b(?:will|is expected to|are expected to|expects?|forecasts?|projects?|projected|predicts?|is set to|are set to|could|would)\b/i;
 
-const COMPARATOR: Record<Qualifier, Comparator> = { exact: 'eq', about: 'eq', over: 'gt', exceeding: 'gt', under: 'lt', 'at-least': 'gte', 'at-most': 'lte' };
+const COMPARATOR: Record<Qualifier, Comparator> = {
+  exact: 'eq',
+  about: 'eq',
+  over: 'gt',
+  exceeding: 'gt',
+  under: 'lt',
+  'at-least': 'gte',
+  'at-most': 'lte',
+};
 
 export interface FigureContext {
   text: string;
@@ -47,7 +58,12 @@ function qualifierBefore(before: string): Qualifier {
 }
 
 /** The qualifier words and number as the figure's quote ("exceeding 31 percent", "about 2.4 NEVs ..."). */
-function quoteStart(text: string, number: NumberMention, qualifier: Qualifier, changeWords: RegExpExecArray | null): number {
+function quoteStart(
+  text: string,
+  number: NumberMention,
+  qualifier: Qualifier,
+  changeWords: RegExpExecArray | null,
+): number {
   if (changeWords) return number.start - changeWords[0].length;
   if (qualifier === 'exact') return number.start;
   const before = text.slice(Math.max(0, number.start - 30), number.start);
@@ -55,7 +71,8 @@ function quoteStart(text: string, number: NumberMention, qualifier: Qualifier, c
   return match ? number.start - match[0].length : number.start;
 }
 
-const PAST_TENSE = /\b(?:\p{L}+ed|rose|fell|grew|took|made|was|were|had|reached|stood|hit|saw|came|went|spent|sold|built)\b/u;
+const PAST_TENSE =
+  /\b(?:\p{L}+ed|rose|fell|grew|took|made|was|were|had|reached|stood|hit|saw|came|went|spent|sold|built)\b/u;
 
 /**
  * No period in the sentence: a past-tense statement continues the period last mentioned; a
@@ -63,13 +80,29 @@ const PAST_TENSE = /\b(?:\p{L}+ed|rose|fell|grew|took|made|was|were|had|reached|
  */
 function fallbackPeriod(context: FigureContext, clause: Span): Period | undefined {
   const words = context.text.slice(clause.start, clause.end);
-  if (PAST_TENSE.test(words) && context.previousPeriod) return { ...context.previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
+  if (PAST_TENSE.test(words) && context.previousPeriod)
+    return { ...context.previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
   if (!context.published) return undefined;
   const day = context.published;
-  return { expression: day, label: day, start: day, end: day, relative: false, note: 'no period in the sentence: the publication date was taken' };
+  return {
+    expression: day,
+    label: day,
+    start: day,
+    end: day,
+    relative: false,
+    note: 'no period in the sentence: the publication date was taken',
+  };
 }
 
-function periodFor(mentions: PeriodMention[], number: NumberMention, clause: Span, context: FigureContext, basePeriod: Period | undefined, isChange: boolean, isEarlier: boolean): { period?: Period; mention?: PeriodMention } {
+function periodFor(
+  mentions: PeriodMention[],
+  number: NumberMention,
+  clause: Span,
+  context: FigureContext,
+  basePeriod: Period | undefined,
+  isChange: boolean,
+  isEarlier: boolean,
+): { period?: Period; mention?: PeriodMention } {
   // A change "from a year earlier" holds for the current period: the earlier one is its base.
   // "a year earlier" dates only the earlier level it follows; a change "from a year earlier"
   // and the level it changes hold for the current period.
@@ -78,12 +111,27 @@ function periodFor(mentions: PeriodMention[], number: NumberMention, clause: Spa
   const after = inClause.find((m) => m.start >= number.end);
   const chosen = after ?? [...inClause].reverse().find((m) => m.end <= number.start) ?? usable[0];
   if (!chosen) return { period: fallbackPeriod(context, clause) };
-  if (chosen.reference === 'same') return { period: context.previousPeriod ? { ...context.previousPeriod, words: chosen.words } : { words: chosen.words, relative: true, note: `"${chosen.words}" refers to a period the extractor did not find` }, mention: chosen };
-  if (chosen.reference === 'earlier') return { period: yearBefore(basePeriod ?? context.previousPeriod, chosen.words), mention: chosen };
+  if (chosen.reference === 'same')
+    return {
+      period: context.previousPeriod
+        ? { ...context.previousPeriod, words: chosen.words }
+        : {
+            words: chosen.words,
+            relative: true,
+            note: `"${chosen.words}" refers to a period the extractor did not find`,
+          },
+      mention: chosen,
+    };
+  if (chosen.reference === 'earlier')
+    return { period: yearBefore(basePeriod ?? context.previousPeriod, chosen.words), mention: chosen };
   return { period: chosen.period, mention: chosen };
 }
 
-function unitAndMetric(context: FigureContext, number: NumberMention, places: Set<string>): { unit: string; name?: string; placeName?: string; extra: number } {
+function unitAndMetric(
+  context: FigureContext,
+  number: NumberMention,
+  places: Set<string>,
+): { unit: string; name?: string; placeName?: string; extra: number } {
   const { text, sentence, clause } = context;
   const after = text.slice(number.end, clause.end + 1);
   const measured = measuredBefore(sentence.tokens, number.start, clause.start, places);
@@ -93,7 +141,12 @@ function unitAndMetric(context: FigureContext, number: NumberMention, places: Se
     const whole = shareOf(after);
     if (whole) {
       const subject = measured.name?.replace(/(?<=\p{Lu}{2,})s$/u, '');
-      return { unit: 'percent', name: `${subject ? `${subject} ` : ''}share of ${whole}`, placeName: measured.placeName, extra: 0 };
+      return {
+        unit: 'percent',
+        name: `${subject ? `${subject} ` : ''}share of ${whole}`,
+        placeName: measured.placeName,
+        extra: 0,
+      };
     }
   }
   if (number.unit) return { unit: number.unit, ...measured, extra: 0 };
@@ -101,7 +154,13 @@ function unitAndMetric(context: FigureContext, number: NumberMention, places: Se
   const joined = /^-(\p{L}+)/u.exec(after);
   if (joined?.[1]) return { unit: `${joined[1]}s`, ...measured, extra: joined[0].length };
   const noun = unitNounAfter(sentence.tokens, number.end);
-  if (noun) return { unit: normaliseUnit(noun, measured.name ?? noun), name: measured.name ?? noun, placeName: measured.placeName, extra: text.slice(number.end).indexOf(noun) + noun.length };
+  if (noun)
+    return {
+      unit: normaliseUnit(noun, measured.name ?? noun),
+      name: measured.name ?? noun,
+      placeName: measured.placeName,
+      extra: text.slice(number.end).indexOf(noun) + noun.length,
+    };
   return { unit: 'count', ...measured, extra: 0 };
 }
 
@@ -110,7 +169,9 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
   const { text, sentence, clause, book } = context;
   const mentions = periodMentions(sentence.text, sentence.start, context.published);
   // "the fourth quarter", "2023": numbers inside a period expression are not figures.
-  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start).filter((n) => !mentions.some((m) => n.start < m.end && n.end > m.start));
+  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start).filter(
+    (n) => !mentions.some((m) => n.start < m.end && n.end > m.start),
+  );
   const places = new Set(book.places.map((p) => p.name));
   const figures: FigureDraft[] = [];
   const targets: TargetDraft[] = [];
@@ -137,21 +198,47 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     const { period } = periodFor(mentions, number, clause, context, base?.period, isChange, isEarlier);
     const start = quoteStart(text, number, qualifier, changeWords);
     const span = { start, end: number.end + shape.extra };
-    const placeName = shape.placeName ?? book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;
+    const placeName =
+      shape.placeName ??
+      book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;
     const placeId = placeName ? book.places.find((p) => p.name === placeName)?.id : undefined;
     let name = shape.name ?? base?.metricId ?? 'value';
     if (isChange) name = `${name} ${shape.unit === 'percentage points' ? 'change' : 'growth'}`;
-    const metric = isEarlier && base ? book.metrics.find((m) => m.id === base.metricId)! : book.addMetric(capitalise(name), shape.unit, placeId, `${capitalise(name)}, as the text states it (drafted; describe it)`);
+    const metric =
+      isEarlier && base
+        ? book.metrics.find((m) => m.id === base.metricId)!
+        : book.addMetric(
+            capitalise(name),
+            shape.unit,
+            placeId,
+            `${capitalise(name)}, as the text states it (drafted; describe it)`,
+          );
     const deadlineMention = mentions.find((m) => m.deadline && m.start >= number.end && m.end <= clause.end + 1);
-    const future = Boolean(deadlineMention) || (FUTURE.test(text.slice(clause.start, clause.end)) && Boolean(period?.start && context.published && period.start > context.published));
-    if (future && (deadlineMention || AIM.test(text.slice(clause.start, number.start)) || FUTURE.test(text.slice(clause.start, clause.end)))) {
+    const future =
+      Boolean(deadlineMention) ||
+      (FUTURE.test(text.slice(clause.start, clause.end)) &&
+        Boolean(period?.start && context.published && period.start > context.published));
+    if (
+      future &&
+      (deadlineMention ||
+        AIM.test(text.slice(clause.start, number.start)) ||
+        FUTURE.test(text.slice(clause.start, clause.end)))
+    ) {
       const deadline = deadlineMention?.period?.expression ?? period?.expression;
       if (deadline) {
         targets.push({
           id: book.ids.allocate(`${metric.name} ${number.text} ${deadline}`, 9),
           name: `${metric.name} ${qualifier === 'exact' ? 'at' : qualifier} ${number.value} ${shape.unit} by ${deadline}`,
-          metricId: metric.id, comparator: COMPARATOR[qualifier], threshold: number.value, unit: metric.unit, deadline, placeId,
-          setById: subjectAt(book, clause.start) ?? context.setById, span, confidence: 0.6, review: ['target or forecast: check who set it and the comparator'],
+          metricId: metric.id,
+          comparator: COMPARATOR[qualifier],
+          threshold: number.value,
+          unit: metric.unit,
+          deadline,
+          placeId,
+          setById: subjectAt(book, clause.start) ?? context.setById,
+          span,
+          confidence: 0.6,
+          review: ['target or forecast: check who set it and the comparator'],
         });
         continue;
       }
@@ -159,9 +246,16 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     if (period?.note) review.push(period.note);
     const figure: FigureDraft = {
       id: book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
-      metricId: metric.id, value: fall ? -number.value : number.value, unit: metric.unit, qualifier, period, placeId, span,
+      metricId: metric.id,
+      value: fall ? -number.value : number.value,
+      unit: metric.unit,
+      qualifier,
+      period,
+      placeId,
+      span,
       role: isChange ? 'change' : isEarlier ? 'earlier-level' : 'level',
-      confidence: review.length === 0 ? 0.8 : 0.55, review,
+      confidence: review.length === 0 ? 0.8 : 0.55,
+      review,
     };
     if (figure.role === 'level' && change && !change.changeOf) change.changeOf = figure.id;
     if (figure.role === 'change' && level && !isEarlier) figure.changeOf = level.id;

@@ -13,8 +13,10 @@ import type { Attribution, ClaimKind } from './types';
 
 export const CAUSAL_CUE =
   /\b(?:would allow(?: for)?|allows?(?: for)?|leads? to|led to|lead to|results? in|resulted in|because of|due to|thanks to|driven by|drives?|translat(?:ing|es?|ed) (?:in)?to|caus(?:es|ed|ing)|so that|as a result of|contribut(?:es|ed|ing) to|boost(?:s|ed|ing)?)\b/i;
-const RECOMMENDATION = /\b(?:needs?|needed|must|should|requires?|required|calls? for|called for|urged?|has to|have to|ought to|it is (?:necessary|essential|vital))\b/i;
-const FUTURE = /\b(?:will|could|would|is expected to|are expected to|forecast|projections?|projected|predicts?|by 20\d\d|next year)\b/i;
+const RECOMMENDATION =
+  /\b(?:needs?|needed|must|should|requires?|required|calls? for|called for|urged?|has to|have to|ought to|it is (?:necessary|essential|vital))\b/i;
+const FUTURE =
+  /\b(?:will|could|would|is expected to|are expected to|forecast|projections?|projected|predicts?|by 20\d\d|next year)\b/i;
 const FIRST_PERSON = /\b(?:I|we|my|our)\b|\b(?:I|we) (?:think|believe|feel)\b/;
 
 export interface KindInput {

@@ -19,19 +19,49 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-export function findKnown(known: readonly KnownEntity[], kind: KnownEntity['kind'], name: string): KnownEntity | undefined {
+export function findKnown(
+  known: readonly KnownEntity[],
+  kind: KnownEntity['kind'],
+  name: string,
+): KnownEntity | undefined {
   const wanted = normalizeName(name);
   if (wanted === '') return undefined;
   return known.find(
-    (entity) => entity.kind === kind && [entity.name, ...entity.aliases].some((alias) => normalizeName(alias) === wanted),
+    (entity) =>
+      entity.kind === kind && [entity.name, ...entity.aliases].some((alias) => normalizeName(alias) === wanted),
   );
 }
 
-const STOP_WORDS = new Set(['of', 'the', 'a', 'an', 'in', 'for', 'and', 'as', 'to', 'number', 'total', 'new', 'per', 'on']);
+const STOP_WORDS = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'in',
+  'for',
+  'and',
+  'as',
+  'to',
+  'number',
+  'total',
+  'new',
+  'per',
+  'on',
+]);
 
 /** Content words, singular, with the synonyms metric names use interchangeably. */
 function metricWords(text: string): Set<string> {
-  const synonyms: Record<string, string> = { nevs: 'nev', vehicles: 'vehicle', cars: 'car', sales: 'sale', exports: 'export', imports: 'import', stations: 'station', growth: 'growth', rate: 'rate' };
+  const synonyms: Record<string, string> = {
+    nevs: 'nev',
+    vehicles: 'vehicle',
+    cars: 'car',
+    sales: 'sale',
+    exports: 'export',
+    imports: 'import',
+    stations: 'station',
+    growth: 'growth',
+    rate: 'rate',
+  };
   const words = normalizeName(text)
     .split(' ')
     .filter((word) => word !== '' && !STOP_WORDS.has(word))

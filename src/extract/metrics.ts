@@ -13,7 +13,32 @@ export interface Measured {
 }
 
 const SKIPPABLE = new Set(['VERB', 'AUX', 'ADV', 'PART']);
-const SKIP_WORDS = new Set(['by', 'to', 'up', 'down', 'than', 'more', 'over', 'about', 'around', 'nearly', 'almost', 'some', 'of', 'at', 'from', 'roughly', 'approximately', 'just', 'least', 'the', 'a', 'an', 'its', 'their']);
+const SKIP_WORDS = new Set([
+  'by',
+  'to',
+  'up',
+  'down',
+  'than',
+  'more',
+  'over',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'some',
+  'of',
+  'at',
+  'from',
+  'roughly',
+  'approximately',
+  'just',
+  'least',
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+]);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 function isPlace(words: string, places: Set<string>): boolean {
@@ -24,16 +49,25 @@ function isPlace(words: string, places: Set<string>): boolean {
  * Walks back from a number over its verb and qualifier ("skyrocketed by", "exceeding") to the
  * noun phrase before them; a place in "in China" or "China's" becomes the metric's place.
  */
-export function measuredBefore(tokens: Token[], numberStart: number, clauseStart: number, places: Set<string>): Measured {
+export function measuredBefore(
+  tokens: Token[],
+  numberStart: number,
+  clauseStart: number,
+  places: Set<string>,
+): Measured {
   let index = tokens.findIndex((t) => t.start >= numberStart) - 1;
   if (index < -1) index = tokens.length - 1;
   const inClause = (i: number) => i >= 0 && (tokens[i]?.start ?? -1) >= clauseStart;
-  while (inClause(index) && (SKIPPABLE.has(tokens[index]!.pos) || SKIP_WORDS.has(tokens[index]!.text.toLowerCase()))) index -= 1;
+  while (inClause(index) && (SKIPPABLE.has(tokens[index]!.pos) || SKIP_WORDS.has(tokens[index]!.text.toLowerCase())))
+    index -= 1;
   let placeName: string | undefined;
   const phrase: string[] = [];
   const collect = () => {
     const words: string[] = [];
-    while (inClause(index) && (NOUNISH.has(tokens[index]!.pos) || tokens[index]!.text === "'s" || tokens[index]!.text === '’s')) {
+    while (
+      inClause(index) &&
+      (NOUNISH.has(tokens[index]!.pos) || tokens[index]!.text === "'s" || tokens[index]!.text === '’s')
+    ) {
       words.unshift(tokens[index]!.text);
       index -= 1;
     }
@@ -47,7 +81,13 @@ export function measuredBefore(tokens: Token[], numberStart: number, clauseStart
     words = collect();
   }
   // "sales of new cars": an "of" phrase belongs to the noun before it.
-  while (words && inClause(index) && tokens[index]!.text.toLowerCase() === 'of' && inClause(index - 1) && NOUNISH.has(tokens[index - 1]!.pos)) {
+  while (
+    words &&
+    inClause(index) &&
+    tokens[index]!.text.toLowerCase() === 'of' &&
+    inClause(index - 1) &&
+    NOUNISH.has(tokens[index - 1]!.pos)
+  ) {
     index -= 1;
     words = `${collect()} of ${words}`;
   }
@@ -63,7 +103,10 @@ export function measuredBefore(tokens: Token[], numberStart: number, clauseStart
 
 /** "2.4 NEVs for every charging station": the unit is "NEVs per charging station". */
 export function ratioAfter(after: string): { unit: string; length: number } | undefined {
-  const match = /^\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:for every|for each|per)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)(?=\s*(?:[,.;:]|$|\s(?:in|at|on|by|and|than)\b))/u.exec(after);
+  const match =
+    /^\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:for every|for each|per)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)(?=\s*(?:[,.;:]|$|\s(?:in|at|on|by|and|than)\b))/u.exec(
+      after,
+    );
   if (!match?.[1] || !match[2]) return undefined;
   return { unit: `${match[1]} per ${match[2]}`, length: match[0].length };
 }
@@ -83,6 +126,7 @@ export function unitNounAfter(tokens: Token[], numberEnd: number): string | unde
 
 /** "units" of vehicles are vehicles: metric units name the thing counted. */
 export function normaliseUnit(unit: string, measured?: string): string {
-  if (/^units?$/i.test(unit) && /\b(NEVs?|cars?|vehicles?|EVs?|trucks?|buses)\b/i.test(measured ?? '')) return 'vehicles';
+  if (/^units?$/i.test(unit) && /\b(NEVs?|cars?|vehicles?|EVs?|trucks?|buses)\b/i.test(measured ?? ''))
+    return 'vehicles';
   return unit;
 }

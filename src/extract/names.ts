@@ -18,7 +18,8 @@ interface TermJson {
 }
 
 /** Honorifics and titles compromise keeps inside a name ("Minister Anna Berg", "Dr Julia Sørensen"). */
-const LEADING_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|President|Premier|Minister|Chairman|Director|Mayor|Governor|Senator|General|Judge)\.?\s+)+/;
+const LEADING_TITLES =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|President|Premier|Minister|Chairman|Director|Mayor|Governor|Senator|General|Judge)\.?\s+)+/;
 
 export function cleanName(text: string): string {
   return text
@@ -68,7 +69,8 @@ export function findNames(text: string, body: Span): { people: NameMention[]; pl
       const tag = term.tags.find((t) => t === 'Country' || t === 'City' || t === 'Region');
       const previous = group[group.length - 1];
       const previousTag = previous?.tags.find((t) => t === 'Country' || t === 'City' || t === 'Region');
-      if (!tag || !/^\p{Lu}/u.test(term.text) || (previous && (previousTag !== tag || /[,;]$/.test(previous.text)))) flush();
+      if (!tag || !/^\p{Lu}/u.test(term.text) || (previous && (previousTag !== tag || /[,;]$/.test(previous.text))))
+        flush();
       if (tag && /^\p{Lu}/u.test(term.text)) group.push(term);
     }
     flush();

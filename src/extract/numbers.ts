@@ -95,17 +95,37 @@ function vagueMentions(sentence: string, base: number): NumberMention[] {
 const NUMBER_WORD =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|quarter|third)/i;
 
-const SMALL: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const SMALL: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 /** "one in five visitors": a share, as a percentage. */
 function shareMentions(sentence: string, base: number): NumberMention[] {
-  const pattern = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
+  const pattern =
+    /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
   return [...sentence.matchAll(pattern)].flatMap((match) => {
     const part = SMALL[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
     const whole = SMALL[(match[2] ?? '').toLowerCase()] ?? Number(match[2]);
     if (!(part > 0 && whole > part)) return [];
     const index = match.index ?? 0;
-    return [{ start: base + index, end: base + index + match[0].length, text: match[0], value: Number(((100 * part) / whole).toPrecision(6)), unit: 'percent' }];
+    return [
+      {
+        start: base + index,
+        end: base + index + match[0].length,
+        text: match[0],
+        value: Number(((100 * part) / whole).toPrecision(6)),
+        unit: 'percent',
+      },
+    ];
   });
 }
 
@@ -137,7 +157,14 @@ function wordMentions(sentence: string, base: number, taken: Span[]): NumberMent
       }
     }
     // "a quarter", "half": a fraction of a whole is a share, as a percentage.
-    if (item.number.num < 1 && !unit) found.push({ start, end, text: sentence.slice(start - base, end - base), value: item.number.num * 100, unit: 'percent' });
+    if (item.number.num < 1 && !unit)
+      found.push({
+        start,
+        end,
+        text: sentence.slice(start - base, end - base),
+        value: item.number.num * 100,
+        unit: 'percent',
+      });
     else found.push({ start, end, text: sentence.slice(start - base, end - base), value: item.number.num, unit });
   }
   return found;

@@ -8,15 +8,48 @@ import type { Span } from './types';
 
 /** Head words and the kind of body each names (the format's free-text `kind`). */
 const HEADS: Record<string, string> = {
-  Ministry: 'ministry', Committee: 'committee', Commission: 'commission', Bureau: 'bureau', Office: 'office',
-  Department: 'department', Agency: 'agency', Association: 'association', Federation: 'federation',
-  Council: 'council', Institute: 'research institute', University: 'university', Bank: 'bank', Fund: 'fund',
-  Group: 'company', Company: 'company', Corporation: 'company', Corp: 'company', Inc: 'company', Ltd: 'company',
-  Motors: 'company', Authority: 'authority', Administration: 'administration', Parliament: 'parliament',
-  Party: 'political party', Union: 'union', Organization: 'organization', Organisation: 'organization',
-  Forum: 'forum', Centre: 'centre', Center: 'centre', Academy: 'academy', Society: 'society', Board: 'board',
-  Exchange: 'exchange', Statistics: 'statistics office', Conference: 'conference', Network: 'network',
-  Observatory: 'research institute', Foundation: 'foundation', Alliance: 'alliance', Chamber: 'chamber',
+  Ministry: 'ministry',
+  Committee: 'committee',
+  Commission: 'commission',
+  Bureau: 'bureau',
+  Office: 'office',
+  Department: 'department',
+  Agency: 'agency',
+  Association: 'association',
+  Federation: 'federation',
+  Council: 'council',
+  Institute: 'research institute',
+  University: 'university',
+  Bank: 'bank',
+  Fund: 'fund',
+  Group: 'company',
+  Company: 'company',
+  Corporation: 'company',
+  Corp: 'company',
+  Inc: 'company',
+  Ltd: 'company',
+  Motors: 'company',
+  Authority: 'authority',
+  Administration: 'administration',
+  Parliament: 'parliament',
+  Party: 'political party',
+  Union: 'union',
+  Organization: 'organization',
+  Organisation: 'organization',
+  Forum: 'forum',
+  Centre: 'centre',
+  Center: 'centre',
+  Academy: 'academy',
+  Society: 'society',
+  Board: 'board',
+  Exchange: 'exchange',
+  Statistics: 'statistics office',
+  Conference: 'conference',
+  Network: 'network',
+  Observatory: 'research institute',
+  Foundation: 'foundation',
+  Alliance: 'alliance',
+  Chamber: 'chamber',
 };
 
 export interface OrganizationMention extends Span {
@@ -38,7 +71,8 @@ export function organizationKind(name: string): string | undefined {
   return undefined;
 }
 
-const DATE_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
+const DATE_WORDS =
+  '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 
 function clean(name: string): string {
   return name
@@ -69,7 +103,10 @@ export function findOrganizations(text: string, paragraphs: Span[]): Organizatio
 /** Later mentions of a known acronym or name: "NBS said", "CGTN". */
 export function findShortMentions(text: string, paragraphs: Span[], names: string[]): Span[] {
   if (names.length === 0) return [];
-  const pattern = new RegExp(`(?<![\\p{L}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'gu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`,
+    'gu',
+  );
   return paragraphs.flatMap((paragraph) =>
     [...text.slice(paragraph.start, paragraph.end).matchAll(pattern)].map((match) => ({
       start: paragraph.start + (match.index ?? 0),

@@ -10,14 +10,70 @@ import { organizationKind } from './organizations';
 import type { OrganizationDraft, PersonDraft, RoleDraft, Span } from './types';
 
 const TITLES = [
-  'vice chairman', 'vice chairwoman', 'vice chair', 'vice president', 'vice minister', 'deputy minister', 'deputy director',
-  'deputy head', 'director-general', 'director general', 'secretary-general', 'secretary general', 'chief executive',
-  'chief economist', 'chief analyst', 'chief scientist', 'chief strategist', 'general manager', 'managing director',
-  'chairman', 'chairwoman', 'chairperson', 'chair', 'president', 'minister', 'director', 'head', 'chief', 'ceo',
-  'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'governor', 'mayor', 'professor', 'researcher',
-  'analyst', 'economist', 'scientist', 'founder', 'co-founder', 'manager', 'partner', 'senator', 'lawmaker',
-  'ambassador', 'commissioner', 'adviser', 'advisor', 'lecturer', 'fellow', 'engineer', 'editor', 'strategist',
-  'officer', 'executive', 'leader', 'owner', 'expert', 'consultant', 'dean', 'premier', 'member',
+  'vice chairman',
+  'vice chairwoman',
+  'vice chair',
+  'vice president',
+  'vice minister',
+  'deputy minister',
+  'deputy director',
+  'deputy head',
+  'director-general',
+  'director general',
+  'secretary-general',
+  'secretary general',
+  'chief executive',
+  'chief economist',
+  'chief analyst',
+  'chief scientist',
+  'chief strategist',
+  'general manager',
+  'managing director',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'president',
+  'minister',
+  'director',
+  'head',
+  'chief',
+  'ceo',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'secretary',
+  'governor',
+  'mayor',
+  'professor',
+  'researcher',
+  'analyst',
+  'economist',
+  'scientist',
+  'founder',
+  'co-founder',
+  'manager',
+  'partner',
+  'senator',
+  'lawmaker',
+  'ambassador',
+  'commissioner',
+  'adviser',
+  'advisor',
+  'lecturer',
+  'fellow',
+  'engineer',
+  'editor',
+  'strategist',
+  'officer',
+  'executive',
+  'leader',
+  'owner',
+  'expert',
+  'consultant',
+  'dean',
+  'premier',
+  'member',
 ];
 const TITLE_PATTERN = TITLES.map((t) => t.replace(/ /g, '\\s+')).join('|');
 const TITLE_WORD = new RegExp(`\\b(?:${TITLE_PATTERN})\\b`, 'i');
@@ -52,12 +108,27 @@ export function parseRole(phrase: string, start: number): StatedRole | undefined
   const restStart = start + phrase.indexOf(rest, phrase.length - bare.length + split.index);
   if (!TITLE_WORD.test(title)) return undefined;
   if (/^\p{Lu}/u.test(rest)) {
-    return { start, end, phrase, title: capitalise(title), status, organizationName: rest, organizationSpan: { start: restStart, end: restStart + rest.length } };
+    return {
+      start,
+      end,
+      phrase,
+      title: capitalise(title),
+      status,
+      organizationName: rest,
+      organizationSpan: { start: restStart, end: restStart + rest.length },
+    };
   }
   // "minister of industry and IT": a lower-case field, not a name. A minister of X heads the
   // Ministry of X, so that is its organisation; any other title keeps the field in its title.
   if (/^minister$/i.test(title.trim())) {
-    return { start, end, phrase, title: capitalise(`${title} of ${rest}`), status, organizationName: `Ministry of ${titleCase(rest)}` };
+    return {
+      start,
+      end,
+      phrase,
+      title: capitalise(`${title} of ${rest}`),
+      status,
+      organizationName: `Ministry of ${titleCase(rest)}`,
+    };
   }
   return { start, end, phrase, title: capitalise(`${title} ${split[0].trim()} ${rest}`), status };
 }
@@ -65,7 +136,10 @@ export function parseRole(phrase: string, start: number): StatedRole | undefined
 /** The role phrases of an apposition after a name, split at "and" before a second title. */
 export function appositionRoles(text: string, nameEnd: number, limit: number): StatedRole[] {
   const after = text.slice(nameEnd, Math.min(limit, nameEnd + 300));
-  const match = /^,\s+((?:an?\s+|the\s+)?[^,;()"“”]+?)(?=\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told|added|warned|noted|believes)\b|$))/.exec(after);
+  const match =
+    /^,\s+((?:an?\s+|the\s+)?[^,;()"“”]+?)(?=\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told|added|warned|noted|believes)\b|$))/.exec(
+      after,
+    );
   if (!match?.[1]) return [];
   const phrase = match[1];
   const phraseStart = nameEnd + match[0].indexOf(phrase);
@@ -84,14 +158,25 @@ export function appositionRoles(text: string, nameEnd: number, limit: number): S
 /** A title just before a name: "Hua Bank chief economist Li Na", "analyst Tom Baker". */
 export function prefixRole(text: string, nameStart: number, floor: number): StatedRole | undefined {
   const before = text.slice(Math.max(floor, nameStart - 80), nameStart);
-  const match = new RegExp(`((?:[A-Z][\\p{L}'’&-]*\\s+){0,4})((?:former\\s+)?(?:[a-z-]+\\s+)?(?:${TITLE_PATTERN}))\\s+$`, 'u').exec(before);
+  const match = new RegExp(
+    `((?:[A-Z][\\p{L}'’&-]*\\s+){0,4})((?:former\\s+)?(?:[a-z-]+\\s+)?(?:${TITLE_PATTERN}))\\s+$`,
+    'u',
+  ).exec(before);
   if (!match?.[2]) return undefined;
   const start = nameStart - before.length + match.index;
   const organizationName = match[1]?.trim();
   const title = match[2].replace(/^former\s+/i, '');
   const status = /^former/i.test(match[2]) ? 'former' : 'current';
   if (organizationName && organizationKind(organizationName) && /^[a-z]/.test(title)) {
-    return { start, end: nameStart - 1, phrase: match[0].trim(), title: capitalise(title), status, organizationName, organizationSpan: { start, end: start + organizationName.length } };
+    return {
+      start,
+      end: nameStart - 1,
+      phrase: match[0].trim(),
+      title: capitalise(title),
+      status,
+      organizationName,
+      organizationSpan: { start, end: start + organizationName.length },
+    };
   }
   const titleStart = nameStart - before.length + match.index + (match[1]?.length ?? 0);
   return { start: titleStart, end: nameStart - 1, phrase: match[2], title: capitalise(title), status };
@@ -108,8 +193,11 @@ export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole)
     organizationKind(role.organizationName) ?? 'organization',
     role.organizationSpan ?? { start: role.start, end: role.end },
   );
-  if (!role.organizationSpan) organization.review.push(`named after the role "${role.phrase}"; check the official name`);
-  const existing = person.roles.find((r) => r.organizationId === organization.id && r.title.toLowerCase() === role.title.toLowerCase());
+  if (!role.organizationSpan)
+    organization.review.push(`named after the role "${role.phrase}"; check the official name`);
+  const existing = person.roles.find(
+    (r) => r.organizationId === organization.id && r.title.toLowerCase() === role.title.toLowerCase(),
+  );
   if (existing) return existing;
   const draft: RoleDraft = {
     id: book.ids.allocate(`${person.id} ${role.title} ${organization.id}`, 10),

@@ -59,7 +59,14 @@ function lastDay(year: number, month: number): number {
 }
 
 /** A part of a year: the structured period is exact, the YAML expression is the year (see above). */
-function partOfYear(year: number | undefined, fromMonth: number, toMonth: number, name: string, words: string, relative: boolean): Period {
+function partOfYear(
+  year: number | undefined,
+  fromMonth: number,
+  toMonth: number,
+  name: string,
+  words: string,
+  relative: boolean,
+): Period {
   if (year === undefined) return unresolved(undefined, words);
   return {
     expression: String(year),
@@ -72,7 +79,10 @@ function partOfYear(year: number | undefined, fromMonth: number, toMonth: number
   };
 }
 
-type Rule = { pattern: RegExp; read: (match: RegExpMatchArray, published?: string) => Omit<PeriodMention, 'start' | 'end' | 'words'> };
+type Rule = {
+  pattern: RegExp;
+  read: (match: RegExpMatchArray, published?: string) => Omit<PeriodMention, 'start' | 'end' | 'words'>;
+};
 
 /** Ordered: longer expressions first, so "the end of last year" is not read as "last year". */
 const RULES: Rule[] = [
@@ -89,21 +99,36 @@ const RULES: Rule[] = [
     read: (m, published) => {
       const half = m[1]?.toLowerCase() === 'first' ? 1 : 2;
       const { year, relative } = yearWords(m[2], published, half * 6);
-      return { reference: 'date', period: partOfYear(year, half === 1 ? 1 : 7, half === 1 ? 6 : 12, half === 1 ? 'first half of' : 'second half of', m[0], relative) };
+      return {
+        reference: 'date',
+        period: partOfYear(
+          year,
+          half === 1 ? 1 : 7,
+          half === 1 ? 6 : 12,
+          half === 1 ? 'first half of' : 'second half of',
+          m[0],
+          relative,
+        ),
+      };
     },
   },
   {
-    pattern: /\b(?:in |during |for )?the (first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|(?:last|this) year))?\b/gi,
+    pattern:
+      /\b(?:in |during |for )?the (first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|(?:last|this) year))?\b/gi,
     read: (m, published) => {
       const quarter = ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
       const { year, relative } = yearWords(m[2], published, quarter * 3);
-      return { reference: 'date', period: partOfYear(year, quarter * 3 - 2, quarter * 3, `${m[1]?.toLowerCase()} quarter of`, m[0], relative) };
+      return {
+        reference: 'date',
+        period: partOfYear(year, quarter * 3 - 2, quarter * 3, `${m[1]?.toLowerCase()} quarter of`, m[0], relative),
+      };
     },
   },
   // "a year earlier", "a year ago", "the same period last year", "from the previous year": the
   // comparison period of a change, one year before the period it is compared with.
   {
-    pattern: /\b(?:a year (?:earlier|before|ago)|(?:in |over |from )?the same (?:period|month|quarter|time) (?:of |a )?(?:last|the previous|the prior) year|(?:from |over )?the previous year|(?:in |from )?the prior year)\b/gi,
+    pattern:
+      /\b(?:a year (?:earlier|before|ago)|(?:in |over |from )?the same (?:period|month|quarter|time) (?:of |a )?(?:last|the previous|the prior) year|(?:from |over )?the previous year|(?:in |from )?the prior year)\b/gi,
     read: () => ({ reference: 'earlier' }),
   },
   { pattern: /\b(?:that|the) same year\b/gi, read: () => ({ reference: 'same' }) },
@@ -130,7 +155,11 @@ function lastWord(words?: string): string {
  * such part that has ended by the publication date (a January article's "fourth quarter" is
  * last year's).
  */
-function yearWords(words: string | undefined, published?: string, lastMonth = 12): { year?: number; relative: boolean } {
+function yearWords(
+  words: string | undefined,
+  published?: string,
+  lastMonth = 12,
+): { year?: number; relative: boolean } {
   if (!words) {
     const year = yearOf(published);
     const month = published ? Number(published.slice(5, 7)) : 12;
@@ -138,7 +167,10 @@ function yearWords(words: string | undefined, published?: string, lastMonth = 12
   }
   if (/^\d{4}$/.test(words)) return { year: Number(words), relative: false };
   const base = yearOf(published);
-  return { year: base === undefined ? undefined : base + (RELATIVE_YEAR[lastWord(words.split(' ')[0])] ?? 0), relative: true };
+  return {
+    year: base === undefined ? undefined : base + (RELATIVE_YEAR[lastWord(words.split(' ')[0])] ?? 0),
+    relative: true,
+  };
 }
 
 const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -158,11 +190,19 @@ function monthMentions(sentence: string, base: number, published: string | undef
       // A day ("on March 3") dates an event, not a figure's period: left to the text.
       if (first.isCertain('day') || !first.isCertain('month')) return [];
       const yearKnown = first.isCertain('year');
-      const year = yearKnown || published ? first.get('year') ?? undefined : undefined;
+      const year = yearKnown || published ? (first.get('year') ?? undefined) : undefined;
       const fromMonth = first.get('month') ?? 1;
       const toMonth = last.get('month') ?? fromMonth;
       const name = fromMonth === toMonth ? monthName(fromMonth) : `${monthName(fromMonth)} to ${monthName(toMonth)}`;
-      return [{ start, end, words: result.text, reference: 'date' as const, period: partOfYear(year, fromMonth, toMonth, name, result.text, !yearKnown) }];
+      return [
+        {
+          start,
+          end,
+          words: result.text,
+          reference: 'date' as const,
+          period: partOfYear(year, fromMonth, toMonth, name, result.text, !yearKnown),
+        },
+      ];
     });
 }
 
@@ -201,6 +241,9 @@ export function yearBefore(period: Period | undefined, words: string): Period {
     start: shift(period.start),
     end: shift(period.end),
     relative: period.relative,
-    note: isYearEnd || isWholeYear ? undefined : `"${words}" is ${period.label.replace(/\d{4}/, String(year))}; the YAML records the year ${year}`,
+    note:
+      isYearEnd || isWholeYear
+        ? undefined
+        : `"${words}" is ${period.label.replace(/\d{4}/, String(year))}; the YAML records the year ${year}`,
   };
 }

@@ -114,9 +114,17 @@ export function quoteUnits(text: string, paragraph: Span): QuoteUnit[] {
     const head = content(text, first.inner);
     const tail = content(text, last.inner);
     const joined =
-      last === first ? text.slice(head.start, head.end) : `${text.slice(head.start, first.inner.end).replace(/[\s,]+$/, '')} ${text.slice(tail.start, tail.end)}`;
+      last === first
+        ? text.slice(head.start, head.end)
+        : `${text.slice(head.start, first.inner.end).replace(/[\s,]+$/, '')} ${text.slice(tail.start, tail.end)}`;
     if (!frame && words(joined) < 4) continue;
-    units.push({ start: head.start, end: tail.end, text: joined, outer: { start: first.outer.start, end: last.outer.end }, frame });
+    units.push({
+      start: head.start,
+      end: tail.end,
+      text: joined,
+      outer: { start: first.outer.start, end: last.outer.end },
+      frame,
+    });
   }
   return units;
 }

@@ -22,17 +22,27 @@ export interface ResolvedSpeaker {
   review?: string;
 }
 
-function lastMentioned(book: EntityBook, before: number, kind: 'person' | 'organization', accept: (id: string) => boolean = () => true) {
+function lastMentioned(
+  book: EntityBook,
+  before: number,
+  kind: 'person' | 'organization',
+  accept: (id: string) => boolean = () => true,
+) {
   let best: { id: string; start: number } | undefined;
   for (const mention of book.mentions) {
-    if (mention.kind === kind && mention.start < before && (!best || mention.start > best.start) && accept(mention.id)) best = mention;
+    if (mention.kind === kind && mention.start < before && (!best || mention.start > best.start) && accept(mention.id))
+      best = mention;
   }
   return best?.id;
 }
 
 function byWord(book: EntityBook, word: string): ResolvedSpeaker | undefined {
   const key = normalizeName(word);
-  const people = book.people.filter((p) => normalizeName(p.name).split(' ').some((part) => part === key));
+  const people = book.people.filter((p) =>
+    normalizeName(p.name)
+      .split(' ')
+      .some((part) => part === key),
+  );
   if (people.length === 1 && people[0]) return { id: people[0].id, kind: 'person', confidence: 0.9 };
   if (people.length > 1) return undefined; // two people share the name: refuse to pick
   const organization = book.organizations.find(
@@ -46,11 +56,15 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
   const lower = words.toLowerCase();
   if (lower === 'he' || lower === 'she') {
     const id = lastMentioned(book, mention.start, 'person');
-    return id ? { id, kind: 'person', confidence: 0.8, review: `"${words}" resolved to the last person mentioned` } : undefined;
+    return id
+      ? { id, kind: 'person', confidence: 0.8, review: `"${words}" resolved to the last person mentioned` }
+      : undefined;
   }
   if (lower === 'it' || lower === 'they') {
     const id = lastMentioned(book, mention.start, 'organization');
-    return id ? { id, kind: 'organization', confidence: 0.6, review: `"${words}" resolved to the last organisation mentioned` } : undefined;
+    return id
+      ? { id, kind: 'organization', confidence: 0.6, review: `"${words}" resolved to the last organisation mentioned` }
+      : undefined;
   }
   if (lower === 'we' || lower === 'i') return undefined;
   if (lower.startsWith('the ') && /^[a-z]/.test(words.slice(4))) {
@@ -58,12 +72,17 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
     const organization = lastMentioned(book, mention.start, 'organization', (id) =>
       normalizeName(book.organizations.find((o) => o.id === id)?.name ?? '').includes(noun),
     );
-    if (organization) return { id: organization, kind: 'organization', confidence: 0.75, review: `"${words}" resolved by its noun` };
+    if (organization)
+      return { id: organization, kind: 'organization', confidence: 0.75, review: `"${words}" resolved by its noun` };
     const person = lastMentioned(book, mention.start, 'person', (id) => {
       const found = book.people.find((p) => p.id === id);
-      return Boolean(found && `${found.description ?? ''} ${found.roles.map((r) => r.title).join(' ')}`.toLowerCase().includes(noun));
+      return Boolean(
+        found && `${found.description ?? ''} ${found.roles.map((r) => r.title).join(' ')}`.toLowerCase().includes(noun),
+      );
     });
-    return person ? { id: person, kind: 'person', confidence: 0.75, review: `"${words}" resolved by its noun` } : undefined;
+    return person
+      ? { id: person, kind: 'person', confidence: 0.75, review: `"${words}" resolved by its noun` }
+      : undefined;
   }
   const name = cleanName(words.replace(/^the\s+/i, ''));
   const person = book.findPerson(name);
@@ -83,5 +102,10 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
     return { id: shorter.id, kind: 'person', confidence: 0.8 };
   }
   const created = book.addPerson(name, mention);
-  return { id: created.id, kind: 'person', confidence: 0.7, review: `"${name}" was found only as a speaker; check that it is a person` };
+  return {
+    id: created.id,
+    kind: 'person',
+    confidence: 0.7,
+    review: `"${name}" was found only as a speaker; check that it is a person`,
+  };
 }

@@ -22,7 +22,10 @@ export class DraftInputError extends Error {
 /** Decodes strict UTF-8 and names the first line that is not valid UTF-8. */
 export function decodeText(input: string, bytes: Uint8Array): string {
   if (bytes.byteLength > MAX_DRAFT_TEXT_BYTES) {
-    throw new DraftInputError(input, `the text has ${bytes.byteLength} bytes; at most ${MAX_DRAFT_TEXT_BYTES} are accepted`);
+    throw new DraftInputError(
+      input,
+      `the text has ${bytes.byteLength} bytes; at most ${MAX_DRAFT_TEXT_BYTES} are accepted`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -47,7 +50,10 @@ export function decodeText(input: string, bytes: Uint8Array): string {
 /** Refuses a text the extractor cannot or should not work on. */
 export function checkText(input: string, text: string): void {
   if (text.length > MAX_DRAFT_TEXT_CHARS) {
-    throw new DraftInputError(input, `the text has ${text.length} characters; at most ${MAX_DRAFT_TEXT_CHARS} are accepted`);
+    throw new DraftInputError(
+      input,
+      `the text has ${text.length} characters; at most ${MAX_DRAFT_TEXT_CHARS} are accepted`,
+    );
   }
   if (text.trim() === '') throw new DraftInputError(input, 'the text is empty');
 }

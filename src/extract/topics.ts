@@ -29,7 +29,12 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function causesAndEffects(text: string, previous: TopicDraft | undefined, topics: TopicDraft[], ids: IdAllocator): CauseEffect | undefined {
+export function causesAndEffects(
+  text: string,
+  previous: TopicDraft | undefined,
+  topics: TopicDraft[],
+  ids: IdAllocator,
+): CauseEffect | undefined {
   const cue = CAUSAL_CUE.exec(text);
   if (!cue) return undefined;
   const topic = (words: string): TopicDraft | undefined => {

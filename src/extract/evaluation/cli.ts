@@ -31,8 +31,12 @@ interface EvalCase {
 }
 
 async function cases(): Promise<EvalCase[]> {
-  const seed = (await readdir(SEED)).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f.replace(/\.yaml$/, ''), directory: SEED, gold: path.join(SEED, f) }));
-  const own = (await readdir(TEXTS)).filter((f) => f.endsWith('.gold.yaml')).map((f) => ({ name: f.replace(/\.gold\.yaml$/, ''), directory: TEXTS, gold: path.join(TEXTS, f) }));
+  const seed = (await readdir(SEED))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ name: f.replace(/\.yaml$/, ''), directory: SEED, gold: path.join(SEED, f) }));
+  const own = (await readdir(TEXTS))
+    .filter((f) => f.endsWith('.gold.yaml'))
+    .map((f) => ({ name: f.replace(/\.gold\.yaml$/, ''), directory: TEXTS, gold: path.join(TEXTS, f) }));
   return [...seed, ...own].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -49,7 +53,11 @@ async function knownFor(evalCase: EvalCase): Promise<KnownEntity[]> {
 }
 
 /** Drafts a case in a scratch folder beside copies of its text and metadata, then validates the draft. */
-async function draftAndValidate(evalCase: EvalCase, scratch: string, known: KnownEntity[]): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
+async function draftAndValidate(
+  evalCase: EvalCase,
+  scratch: string,
+  known: KnownEntity[],
+): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
   const textFile = `${evalCase.name}.txt`;
   const metaFile = `${evalCase.name}.meta.json`;
   await copyFile(path.join(evalCase.directory, textFile), path.join(scratch, textFile));
@@ -72,7 +80,13 @@ function sum(scores: CaseScore[], element: string): Counts {
   return scores.reduce<Counts>(
     (total, score) => {
       const counts = score.elements[element];
-      return counts ? { truePositives: total.truePositives + counts.truePositives, predicted: total.predicted + counts.predicted, gold: total.gold + counts.gold } : total;
+      return counts
+        ? {
+            truePositives: total.truePositives + counts.truePositives,
+            predicted: total.predicted + counts.predicted,
+            gold: total.gold + counts.gold,
+          }
+        : total;
     },
     { truePositives: 0, predicted: 0, gold: 0 },
   );
@@ -80,10 +94,12 @@ function sum(scores: CaseScore[], element: string): Counts {
 
 function mergeTables(tables: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
   const merged: Record<string, Record<string, number>> = {};
-  for (const table of tables) for (const [row, columns] of Object.entries(table)) for (const [column, n] of Object.entries(columns)) {
-    merged[row] ??= {};
-    merged[row][column] = (merged[row][column] ?? 0) + n;
-  }
+  for (const table of tables)
+    for (const [row, columns] of Object.entries(table))
+      for (const [column, n] of Object.entries(columns)) {
+        merged[row] ??= {};
+        merged[row][column] = (merged[row][column] ?? 0) + n;
+      }
   return merged;
 }
 
@@ -91,7 +107,8 @@ function printTable(title: string, table: Record<string, Record<string, number>>
   const columns = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
   console.log(`\n${title} (rows: gold, columns: draft; matched claims only)`);
   console.log(['gold \\ draft'.padEnd(16), ...columns.map((c) => c.padStart(14))].join(''));
-  for (const row of Object.keys(table).sort()) console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(14))].join(''));
+  for (const row of Object.keys(table).sort())
+    console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(14))].join(''));
 }
 
 async function main(): Promise<number> {
@@ -113,21 +130,39 @@ async function main(): Promise<number> {
     await rm(scratch, { recursive: true, force: true });
   }
   const elements = Object.keys(scores[0]?.elements ?? {});
-  const totals = Object.fromEntries(elements.map((element) => [element, { ...sum(scores, element), ...f1(sum(scores, element)) }]));
-  const accuracy = scores.reduce((t, s) => ({ correct: t.correct + s.speakerAccuracy.correct, total: t.total + s.speakerAccuracy.total }), { correct: 0, total: 0 });
+  const totals = Object.fromEntries(
+    elements.map((element) => [element, { ...sum(scores, element), ...f1(sum(scores, element)) }]),
+  );
+  const accuracy = scores.reduce(
+    (t, s) => ({ correct: t.correct + s.speakerAccuracy.correct, total: t.total + s.speakerAccuracy.total }),
+    { correct: 0, total: 0 },
+  );
   const boilerplate = scores.flatMap((s) => s.boilerplateClaims.map((q) => `${s.name}: ${q}`));
 
   console.log(`${scores.length} texts drafted and validated${failures.length ? `, ${failures.length} failed` : ''}\n`);
-  console.log(`${'element'.padEnd(24)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'tp/pred/gold'.padStart(16)}`);
+  console.log(
+    `${'element'.padEnd(24)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'tp/pred/gold'.padStart(16)}`,
+  );
   for (const [element, t] of Object.entries(totals)) {
-    console.log(`${element.padEnd(24)}${t.precision.toFixed(3).padStart(10)}${t.recall.toFixed(3).padStart(10)}${t.f1.toFixed(3).padStart(8)}${`${t.truePositives}/${t.predicted}/${t.gold}`.padStart(16)}`);
+    console.log(
+      `${element.padEnd(24)}${t.precision.toFixed(3).padStart(10)}${t.recall.toFixed(3).padStart(10)}${t.f1.toFixed(3).padStart(8)}${`${t.truePositives}/${t.predicted}/${t.gold}`.padStart(16)}`,
+    );
   }
-  console.log(`\nspeaker accuracy on quotes and reported speech: ${(accuracy.correct / Math.max(1, accuracy.total)).toFixed(3)} (${accuracy.correct}/${accuracy.total})`);
-  console.log(`claims drafted from boilerplate: ${boilerplate.length}${boilerplate.length ? `\n  ${boilerplate.join('\n  ')}` : ''}`);
+  console.log(
+    `\nspeaker accuracy on quotes and reported speech: ${(accuracy.correct / Math.max(1, accuracy.total)).toFixed(3)} (${accuracy.correct}/${accuracy.total})`,
+  );
+  console.log(
+    `claims drafted from boilerplate: ${boilerplate.length}${boilerplate.length ? `\n  ${boilerplate.join('\n  ')}` : ''}`,
+  );
   printTable('claim kinds', mergeTables(scores.map((s) => s.kindConfusion)));
   printTable('attributions', mergeTables(scores.map((s) => s.attributionConfusion)));
 
-  const results = { totals, speakerAccuracy: { ...accuracy, accuracy: accuracy.correct / Math.max(1, accuracy.total) }, boilerplateClaims: boilerplate, cases: scores };
+  const results = {
+    totals,
+    speakerAccuracy: { ...accuracy, accuracy: accuracy.correct / Math.max(1, accuracy.total) },
+    boilerplateClaims: boilerplate,
+    cases: scores,
+  };
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   const current = Object.fromEntries(Object.entries(totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]));
   if (process.argv.includes('--update-baseline')) {
@@ -137,7 +172,10 @@ async function main(): Promise<number> {
     const baseline = JSON.parse(await readFile(BASELINE, 'utf8').catch(() => '{}')) as Record<string, number>;
     for (const [element, expected] of Object.entries(baseline)) {
       const reached = current[element];
-      if (reached === undefined || reached < expected - TOLERANCE) failures.push(`${element}: F1 ${reached ?? 'missing'} is more than ${TOLERANCE} below the baseline ${expected}`);
+      if (reached === undefined || reached < expected - TOLERANCE)
+        failures.push(
+          `${element}: F1 ${reached ?? 'missing'} is more than ${TOLERANCE} below the baseline ${expected}`,
+        );
     }
   }
   for (const failure of failures) console.error(`\nFAIL ${failure}`);

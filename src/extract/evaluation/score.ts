@@ -76,14 +76,23 @@ function counts(gold: string[], predicted: string[]): Counts {
   return { truePositives: intersect(gold, predicted), predicted: predicted.length, gold: gold.length };
 }
 
-const COMPARATOR_QUALIFIER: Record<string, string> = { gt: 'over', gte: 'at-least', lt: 'under', lte: 'at-most', eq: 'exact' };
+const COMPARATOR_QUALIFIER: Record<string, string> = {
+  gt: 'over',
+  gte: 'at-least',
+  lt: 'under',
+  lte: 'at-most',
+  eq: 'exact',
+};
 
 /** A figure or target as value, unit, period and qualifier: what must all be right. */
 export function figureKeys(graph: SourceGraph): string[] {
   const value = (n: number) => String(Number(n.toPrecision(10)));
   return [
     ...graph.figures.map((f) => `${value(f.value)}|${f.unit.toLowerCase()}|${f.periodLabel}|${f.qualifier}`),
-    ...graph.targets.map((t) => `${value(t.threshold)}|${t.unit.toLowerCase()}|by ${t.deadlineLabel}|${COMPARATOR_QUALIFIER[t.comparator] ?? t.comparator}`),
+    ...graph.targets.map(
+      (t) =>
+        `${value(t.threshold)}|${t.unit.toLowerCase()}|by ${t.deadlineLabel}|${COMPARATOR_QUALIFIER[t.comparator] ?? t.comparator}`,
+    ),
   ];
 }
 
@@ -92,7 +101,9 @@ export function entityKeys(graph: SourceGraph): string[] {
   const publisher = graph.source.publisherId;
   return [
     ...graph.people.map((p) => `person|${normalizeName(p.name)}`),
-    ...graph.organizations.filter((o) => o.id !== publisher).map((o) => `organization|${normalizeName(o.fullName ?? o.name)}`),
+    ...graph.organizations
+      .filter((o) => o.id !== publisher)
+      .map((o) => `organization|${normalizeName(o.fullName ?? o.name)}`),
     ...graph.places.map((p) => `place|${normalizeName(p.name)}`),
   ];
 }
@@ -109,17 +120,22 @@ function bump(table: Record<string, Record<string, number>>, row: string, column
 /** Speakers by name: a new entity's id is the annotator's choice, its name (or full name) the text's. */
 function speakerNames(graph: SourceGraph): (id: string) => Set<string> {
   const names = new Map<string, Set<string>>();
-  for (const entity of [...graph.people, ...graph.organizations, ...graph.virtualPresenters]) names.set(entity.id, new Set([normalizeName(entity.name)]));
-  for (const organization of graph.organizations) if (organization.fullName) names.get(organization.id)?.add(normalizeName(organization.fullName));
+  for (const entity of [...graph.people, ...graph.organizations, ...graph.virtualPresenters])
+    names.set(entity.id, new Set([normalizeName(entity.name)]));
+  for (const organization of graph.organizations)
+    if (organization.fullName) names.get(organization.id)?.add(normalizeName(organization.fullName));
   return (id) => names.get(id) ?? new Set([id]);
 }
 
 export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGraph, knownIds: Set<string>): CaseScore {
   const goldSpeaker = speakerNames(gold);
   const draftSpeaker = speakerNames(predicted);
-  const sameSpeaker = (g: Claim, p: Claim) => [...goldSpeaker(g.speakerId)].some((n) => draftSpeaker(p.speakerId).has(n));
+  const sameSpeaker = (g: Claim, p: Claim) =>
+    [...goldSpeaker(g.speakerId)].some((n) => draftSpeaker(p.speakerId).has(n));
   const matched = matchClaims(gold.claims, predicted.claims);
-  const exact = predicted.claims.filter((p) => gold.claims.some((g) => g.quoteStart === p.quoteStart && g.quoteEnd === p.quoteEnd));
+  const exact = predicted.claims.filter((p) =>
+    gold.claims.some((g) => g.quoteStart === p.quoteStart && g.quoteEnd === p.quoteEnd),
+  );
   const reported = matched.filter(([g]) => g.attribution !== 'narration');
   const kindConfusion: Record<string, Record<string, number>> = {};
   const attributionConfusion: Record<string, Record<string, number>> = {};
@@ -134,22 +150,40 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
   return {
     name,
     elements: {
-      'claims (span overlap)': { truePositives: matched.length, predicted: predicted.claims.length, gold: gold.claims.length },
-      'claims (exact span)': { truePositives: exact.length, predicted: predicted.claims.length, gold: gold.claims.length },
+      'claims (span overlap)': {
+        truePositives: matched.length,
+        predicted: predicted.claims.length,
+        gold: gold.claims.length,
+      },
+      'claims (exact span)': {
+        truePositives: exact.length,
+        predicted: predicted.claims.length,
+        gold: gold.claims.length,
+      },
       'speaker attribution': {
-        truePositives: matched.filter(([g, p]) => sameSpeaker(g, p) && (g.attribution === 'narration') === (p.attribution === 'narration')).length,
+        truePositives: matched.filter(
+          ([g, p]) => sameSpeaker(g, p) && (g.attribution === 'narration') === (p.attribution === 'narration'),
+        ).length,
         predicted: predicted.claims.length,
         gold: gold.claims.length,
       },
       figures: counts(figureKeys(gold), figureKeys(predicted)),
       entities: counts(entityKeys(gold), entityKeys(predicted)),
-      'entity links': { truePositives: linked.filter((id) => goldIds.has(id)).length, predicted: linked.length, gold: goldLinked.length },
+      'entity links': {
+        truePositives: linked.filter((id) => goldIds.has(id)).length,
+        predicted: linked.length,
+        gold: goldLinked.length,
+      },
     },
     speakerAccuracy: { correct: reported.filter(([g, p]) => sameSpeaker(g, p)).length, total: reported.length },
     kindConfusion,
     attributionConfusion,
-    boilerplateClaims: predicted.claims.filter((p) => p.quoteStart < bodyStart || p.quoteEnd > bodyEnd).map((p) => p.quote),
-    speakerErrors: matched.filter(([g, p]) => !sameSpeaker(g, p) || g.attribution !== p.attribution).map(([g, p]) => `${g.quote.slice(0, 60)}: ${g.attribution} ${g.speakerId} -> ${p.attribution} ${p.speakerId}`),
+    boilerplateClaims: predicted.claims
+      .filter((p) => p.quoteStart < bodyStart || p.quoteEnd > bodyEnd)
+      .map((p) => p.quote),
+    speakerErrors: matched
+      .filter(([g, p]) => !sameSpeaker(g, p) || g.attribution !== p.attribution)
+      .map(([g, p]) => `${g.quote.slice(0, 60)}: ${g.attribution} ${g.speakerId} -> ${p.attribution} ${p.speakerId}`),
     figuresMissed: missing(figureKeys(gold), figureKeys(predicted)),
     figuresSpurious: missing(figureKeys(predicted), figureKeys(gold)),
   };

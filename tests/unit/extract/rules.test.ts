@@ -13,9 +13,12 @@ const whole = (text: string) => ({ start: 0, end: text.length });
 
 describe('body range', () => {
   it('drops the cookie banner, the video length, captions and the footer', () => {
-    const text = 'We use cookies. Accept all\n\n05:42\n\nA solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.\n\nSearch Trends';
+    const text =
+      'We use cookies. Accept all\n\n05:42\n\nA solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.\n\nSearch Trends';
     const body = findBody(text)!;
-    expect(text.slice(body.start, body.end)).toBe('A solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.');
+    expect(text.slice(body.start, body.end)).toBe(
+      'A solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.',
+    );
     expect(body.prose.map((p) => p.text.slice(0, 12))).toEqual(['A solar farm', 'It will powe']);
     expect(body.skipped.map((p) => p.boilerplate)).toContain('related-content caption');
   });
@@ -48,7 +51,11 @@ describe('direct quotes', () => {
 describe('clauses and reported speech', () => {
   const clauses = (text: string, afterQuote = false) => {
     const [sentence] = paragraphSentences(text, whole(text));
-    return clausesOf(text, whole(text), sentence!.tokens, afterQuote).map((c) => ({ words: text.slice(c.start, c.end), attribution: c.attribution, speaker: c.speaker?.text }));
+    return clausesOf(text, whole(text), sentence!.tokens, afterQuote).map((c) => ({
+      words: text.slice(c.start, c.end),
+      attribution: c.attribution,
+      speaker: c.speaker?.text,
+    }));
   };
 
   it('splits at ", with" and keeps narration', () => {
@@ -60,18 +67,29 @@ describe('clauses and reported speech', () => {
 
   it('reads "X warns that" at the start as a paraphrase by X, the frame included', () => {
     expect(clauses('However, Miao warns that continued growth hinges on overcoming key challenges.')).toEqual([
-      { words: 'Miao warns that continued growth hinges on overcoming key challenges', attribution: 'paraphrase', speaker: 'Miao' },
+      {
+        words: 'Miao warns that continued growth hinges on overcoming key challenges',
+        attribution: 'paraphrase',
+        speaker: 'Miao',
+      },
     ]);
   });
 
   it('gives the content before ", according to X" to X', () => {
     const [first] = clauses('The industry needs more innovation to keep growing, according to Li Na.');
-    expect(first).toEqual({ words: 'The industry needs more innovation to keep growing', attribution: 'paraphrase', speaker: 'Li Na' });
+    expect(first).toEqual({
+      words: 'The industry needs more innovation to keep growing',
+      attribution: 'paraphrase',
+      speaker: 'Li Na',
+    });
   });
 
   it('continues the speaker after ", adding that"', () => {
     const [first] = clauses(', adding that the increase in charging poles has lagged behind.', true);
-    expect(first).toMatchObject({ words: 'the increase in charging poles has lagged behind', attribution: 'paraphrase' });
+    expect(first).toMatchObject({
+      words: 'the increase in charging poles has lagged behind',
+      attribution: 'paraphrase',
+    });
   });
 });
 
@@ -79,7 +97,9 @@ describe('numbers', () => {
   const values = (text: string) => numberMentions(text, 0).map((n) => [n.text, n.value, n.unit]);
 
   it('reads scale words, percentages, percentage points and currencies', () => {
-    expect(values('Exports rose 27.8 percent to 9.92 million units, up 1.6 percentage points, worth $3 billion.')).toEqual([
+    expect(
+      values('Exports rose 27.8 percent to 9.92 million units, up 1.6 percentage points, worth $3 billion.'),
+    ).toEqual([
       ['27.8 percent', 27.8, 'percent'],
       ['9.92 million', 9920000, undefined],
       ['1.6 percentage points', 1.6, 'percentage points'],
@@ -88,7 +108,9 @@ describe('numbers', () => {
   });
 
   it('reads numbers written as words, orders of magnitude and shares', () => {
-    expect(values('More than twelve million people came; tens of thousands helped; one in five came from abroad.')).toEqual([
+    expect(
+      values('More than twelve million people came; tens of thousands helped; one in five came from abroad.'),
+    ).toEqual([
       ['twelve million', 12000000, undefined],
       ['tens of thousands', 20000, undefined],
       ['one in five', 20, 'percent'],
@@ -103,7 +125,12 @@ describe('numbers', () => {
 describe('periods', () => {
   it('resolves relative periods against the publication date', () => {
     const [mention] = periodMentions('By the end of last year, there were 2.4 per station.', 0, '2024-03-19');
-    expect(mention?.period).toMatchObject({ expression: 'end of last year', label: 'end of 2023', start: '2023-12-31', relative: true });
+    expect(mention?.period).toMatchObject({
+      expression: 'end of last year',
+      label: 'end of 2023',
+      start: '2023-12-31',
+      relative: true,
+    });
   });
 
   it('leaves relative periods unresolved without a publication date, and flags them', () => {
@@ -114,21 +141,32 @@ describe('periods', () => {
 
   it('resolves "the first half" and "the fourth quarter" to the most recent one ended', () => {
     const [half] = periodMentions('Sales grew in the first half.', 0, '2024-07-22');
-    expect(half?.period).toMatchObject({ label: 'first half of 2024', start: '2024-01-01', end: '2024-06-30', expression: '2024' });
+    expect(half?.period).toMatchObject({
+      label: 'first half of 2024',
+      start: '2024-01-01',
+      end: '2024-06-30',
+      expression: '2024',
+    });
     const [quarter] = periodMentions('In the fourth quarter, output fell.', 0, '2024-01-17');
     expect(quarter?.period?.label).toBe('fourth quarter of 2023');
   });
 
   it('marks "a year earlier" and "the same period last year" as the comparison period', () => {
-    const kinds = periodMentions('Up from 3 million a year earlier and 2 million in the same period last year.', 0, '2024-01-01').map((m) => m.reference);
+    const kinds = periodMentions(
+      'Up from 3 million a year earlier and 2 million in the same period last year.',
+      0,
+      '2024-01-01',
+    ).map((m) => m.reference);
     expect(kinds).toEqual(['earlier', 'earlier']);
-    expect(yearBefore({ label: '2023', start: '2023-01-01', end: '2023-12-31', relative: false }, 'a year earlier').label).toBe('2022');
+    expect(
+      yearBefore({ label: '2023', start: '2023-01-01', end: '2023-12-31', relative: false }, 'a year earlier').label,
+    ).toBe('2022');
   });
 });
 
 describe('people and roles', () => {
   it('splits an apposition into roles, with status and organisation', () => {
-    const text = "Miao Wei, vice chairman of the Committee on Economic Affairs and former minister of industry and IT.";
+    const text = 'Miao Wei, vice chairman of the Committee on Economic Affairs and former minister of industry and IT.';
     const roles = appositionRoles(text, 'Miao Wei'.length, text.length);
     expect(roles.map((r) => [r.title, r.status, r.organizationName])).toEqual([
       ['Vice chairman', 'current', 'Committee on Economic Affairs'],
@@ -137,14 +175,24 @@ describe('people and roles', () => {
   });
 
   it('keeps a role without an organisation as a description', () => {
-    expect(parseRole('an automobile industry analyst', 0)).toEqual(expect.objectContaining({ title: 'Automobile industry analyst' }));
+    expect(parseRole('an automobile industry analyst', 0)).toEqual(
+      expect.objectContaining({ title: 'Automobile industry analyst' }),
+    );
     expect(parseRole('an automobile industry analyst', 0)?.organizationName).toBeUndefined();
   });
 });
 
 describe('entity linking', () => {
   const known: KnownEntity[] = [
-    { kind: 'metric', id: 'nev-share-of-new-car-sales', name: 'NEV share of new car sales', aliases: ['New energy vehicles as a share of new car sales (market share).'], unit: 'percent', placeId: 'china', declaration: {} },
+    {
+      kind: 'metric',
+      id: 'nev-share-of-new-car-sales',
+      name: 'NEV share of new car sales',
+      aliases: ['New energy vehicles as a share of new car sales (market share).'],
+      unit: 'percent',
+      placeId: 'china',
+      declaration: {},
+    },
   ];
 
   it('meets "NEV market share" and "NEV share of new car sales" with the same unit and place', () => {
