@@ -113,8 +113,8 @@ export class ClaimDrafter {
         speakerId = resolved.id;
         confidence = resolved.confidence * 0.9;
         if (resolved.review) review.push(resolved.review);
-        attribution = 'paraphrase';
       } else review.push(`reported speech by "${clause.speaker.text}", who was not resolved: given to the outlet`);
+      if (resolved?.id !== this.context.publisherId) attribution = 'paraphrase';
     } else if (clause.sameSpeaker && previous) {
       speakerId = previous.id;
       attribution = previous.attribution === 'narration' ? 'narration' : 'paraphrase';

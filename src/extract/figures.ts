@@ -161,6 +161,9 @@ function unitAndMetric(
       placeName: measured.placeName,
       extra: text.slice(number.end).indexOf(noun) + noun.length,
     };
+  // "Tourist nights ... rose to 1.3 million": a bare count counts what the phrase names.
+  const counted = /(\p{Ll}+s)$/u.exec(measured.name ?? '')?.[1];
+  if (counted) return { unit: counted, ...measured, extra: 0 };
   return { unit: 'count', ...measured, extra: 0 };
 }
 

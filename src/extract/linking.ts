@@ -81,7 +81,8 @@ export function findKnownMetric(
 ): KnownEntity | undefined {
   const wanted = metricWords(name);
   const head = [...metricWords(name.split(/\s+/).slice(-1).join(' '))][0];
-  if (wanted.size === 0 || !head) return undefined;
+  // A one-word name ("growth", "output") says too little to link: it would meet any metric of its kind.
+  if (wanted.size < 2 || !head) return undefined;
   const candidates = known.filter(
     (entity) =>
       entity.kind === 'metric' &&

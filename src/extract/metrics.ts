@@ -119,7 +119,11 @@ export function shareOf(after: string): string | undefined {
 
 /** The unit noun after a number: "1.2 million units", "3,400 jobs"; not "of" or a preposition. */
 export function unitNounAfter(tokens: Token[], numberEnd: number): string | undefined {
-  const next = tokens.find((t) => t.start >= numberEnd);
+  const index = tokens.findIndex((t) => t.start >= numberEnd);
+  const next = tokens[index];
+  // "tens of thousands of volunteers": what is counted follows "of".
+  const counted = tokens[index + 1];
+  if (next?.text === 'of' && counted && counted.pos === 'NOUN' && /s$/.test(counted.text)) return counted.text;
   if (!next || next.start - numberEnd > 2 || !(next.pos === 'NOUN' || next.pos === 'PROPN')) return undefined;
   return next.text;
 }

@@ -19,7 +19,7 @@ interface TermJson {
 
 /** Honorifics and titles compromise keeps inside a name ("Minister Anna Berg", "Dr Julia Sørensen"). */
 const LEADING_TITLES =
-  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|President|Premier|Minister|Chairman|Director|Mayor|Governor|Senator|General|Judge)\.?\s+)+/;
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|President|Premier|Minister|Chairman|Director|Mayor|Governor|Senator|Judge)\.?\s+)+/;
 
 export function cleanName(text: string): string {
   return text

@@ -9,6 +9,7 @@
  *   - a full name nobody mentioned before becomes a new person (a name in a speech frame is a
  *     speaker), unless it reads as an organisation.
  */
+import { UNNAMED_SOURCES } from './cues';
 import type { EntityBook } from './entities';
 import { normalizeName } from './linking';
 import { cleanName } from './names';
@@ -66,8 +67,9 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
       ? { id, kind: 'organization', confidence: 0.6, review: `"${words}" resolved to the last organisation mentioned` }
       : undefined;
   }
-  if (lower === 'we' || lower === 'i') return undefined;
-  if (lower.startsWith('the ') && /^[a-z]/.test(words.slice(4))) {
+  if (lower === 'we' || lower === 'i' || UNNAMED_SOURCES.test(words)) return undefined;
+  const short = /^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?=[a-z])/.exec(words);
+  if (short) {
     const noun = lower.split(' ').pop() ?? '';
     const organization = lastMentioned(book, mention.start, 'organization', (id) =>
       normalizeName(book.organizations.find((o) => o.id === id)?.name ?? '').includes(noun),
@@ -94,6 +96,9 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
     const created = book.addOrganization(name, organizationKind(name) ?? 'organization', mention);
     return { id: created.id, kind: 'organization', confidence: 0.7 };
   }
+  // "De Vries" after "Marieke de Vries": a short reference to the person with that surname.
+  const fuller = book.people.filter((p) => p.name.toLowerCase().endsWith(` ${name.toLowerCase()}`));
+  if (fuller.length === 1 && fuller[0]) return { id: fuller[0].id, kind: 'person', confidence: 0.85 };
   // "Marieke de Vries" after a bare "De Vries": the same person, now with the full name.
   const shorter = book.people.find((p) => !p.existing && name.toLowerCase().endsWith(` ${p.name.toLowerCase()}`));
   if (shorter) {
