@@ -10,6 +10,7 @@ import { figuresOf } from './figures';
 import { claimKind } from './kinds';
 import type { Paragraph } from './body';
 import { quoteUnits, type QuoteUnit } from './quotes';
+import { periodMentions } from './periods';
 import { paragraphSentences } from './sentences';
 import { resolveSpeaker, type ResolvedSpeaker } from './speakers';
 import { causesAndEffects } from './topics';
@@ -57,6 +58,7 @@ export class ClaimDrafter {
   private readonly drafted: DraftedClaims = { claims: [], figures: [], targets: [], topics: [] };
   private lastQuoted?: string;
   private lastPeriod?: Period;
+  private lastMentioned?: Period;
 
   constructor(private readonly context: ClaimContext) {}
 
@@ -81,6 +83,10 @@ export class ClaimDrafter {
           for (const clause of clausesOf(text, withoutDateline(text, piece.region), sentence.tokens, piece.afterQuote))
             previous = this.clause(clause, sentence, previous);
       }
+      const named = periodMentions(sentence.text, sentence.start, this.context.published).filter(
+        (m) => m.reference === 'date' && !m.deadline && m.period?.end,
+      );
+      this.lastMentioned = named[named.length - 1]?.period ?? this.lastMentioned;
     }
   }
 
@@ -148,6 +154,8 @@ export class ClaimDrafter {
       sentence,
       clause: span,
       previousPeriod: this.lastPeriod,
+      lastMentioned: this.lastMentioned,
+      attribution,
       setById: speakerId,
     });
     for (const figure of figures)

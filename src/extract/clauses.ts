@@ -25,12 +25,16 @@ export interface Clause extends Span {
 const INTRO = '(?:[^,"“”]{0,60},\\s+)?';
 const APPOSITION = '(?:,\\s[^,"“”]{3,160},)?';
 // A title before the name ("Energy minister Peter Otieno said") belongs to the clause, not the speaker.
-const TITLE_BEFORE = "(?:(?:\\p{Lu}[\\p{L}'’]*\\s+)?(?:(?!(?:de|da|van|von|bin|al|di|du|le|la|del)\\s)[\\p{Ll}-]+\\s+){1,2}(?=\\p{Lu}))?";
+const TITLE_BEFORE =
+  "(?:(?:\\p{Lu}[\\p{L}'’]*\\s+)?(?:(?!(?:de|da|van|von|bin|al|di|du|le|la|del)\\s)[\\p{Ll}-]+\\s+){1,2}(?=\\p{Lu}))?";
 const LEAD = new RegExp(
   `^(?<intro>${INTRO})${TITLE_BEFORE}(?<speaker>${SPEAKER_PATTERN})${APPOSITION}\\s+(?:also\\s+|has\\s+|had\\s+)?(?<verb>${SPEECH_VERB_PATTERN})\\b`,
   'u',
 );
-const ACCORDING_TAIL = new RegExp(`,?\\s+according\\s+to\\s+(?:(?:data|figures|statistics|a report|a survey|a statement)\\s+(?:released\\s+|published\\s+|issued\\s+)?(?:by|from)\\s+)?(?<speaker>${SPEAKER_PATTERN})[^"“”]*$`, 'u');
+const ACCORDING_TAIL = new RegExp(
+  `,?\\s+according\\s+to\\s+(?:(?:data|figures|statistics|a report|a survey|a statement)\\s+(?:released\\s+|published\\s+|issued\\s+)?(?:by|from)\\s+)?(?<speaker>${SPEAKER_PATTERN})[^"“”]*$`,
+  'u',
+);
 const ACCORDING_LEAD = new RegExp(`^According\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})${APPOSITION},\\s+`, 'u');
 const SAID_TAIL = new RegExp(
   `,\\s+(?:(?<speaker1>${SPEAKER_PATTERN})(?:\\s*\\([A-Z]{2,8}\\))?${APPOSITION}\\s+(?:${SPEECH_VERB_PATTERN})|(?:said|says|added|noted|warned)\\s+(?<speaker2>${SPEAKER_PATTERN})(?:,\\s[^,"“”]{3,160})?)(?:\\s+(?:\\p{Lu}\\p{L}*|reporters|journalists))?(?:\\s+(?:on|in)\\s+[^,.]{1,30})?[.!]?$`,

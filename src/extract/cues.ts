@@ -132,7 +132,8 @@ export const SPEECH_VERB_PATTERN = alternation(SPEECH_VERBS);
 export const SPEECH_PARTICIPLE_PATTERN = alternation(SPEECH_PARTICIPLES);
 
 /** Plural nouns for unnamed sources ("analysts said"): reported speech, but by nobody the draft can name. */
-export const UNNAMED_SOURCES = /^(?:\p{Lu}[\p{L}-]*\s+)?(?:analysts|officials|experts|economists|organisers|organizers|residents|critics|observers|sources|researchers|authorities|investors|traders)$/iu;
+export const UNNAMED_SOURCES =
+  /^(?:\p{Lu}[\p{L}-]*\s+)?(?:analysts|officials|experts|economists|organisers|organizers|residents|critics|observers|sources|researchers|authorities|investors|traders)$/iu;
 
 /**
  * A speaker as a news text names one: a pronoun, a name of capitalised words (with particles

@@ -5,6 +5,7 @@
  * year earlier"). A number with a deadline after an aim ("aimed for ... over 50 percent ... by
  * 2035") or a future value ("will reach ... in 2030") is a target, not a figure.
  */
+import { SPEECH_VERB_PATTERN } from './cues';
 import type { EntityBook } from './entities';
 import { measuredBefore, normaliseUnit, ratioAfter, shareOf, unitNounAfter } from './metrics';
 import { numberMentions, type NumberMention } from './numbers';
@@ -49,6 +50,9 @@ export interface FigureContext {
   book: EntityBook;
   /** The last period of the text so far, for "that same year". */
   previousPeriod?: Period;
+  /** The last period any earlier sentence named, for a forecast that names none ("She expects ..."). */
+  lastMentioned?: Period;
+  attribution: 'direct-quote' | 'paraphrase' | 'narration';
   setById: string;
 }
 
@@ -75,20 +79,26 @@ const PAST_TENSE =
   /\b(?:\p{L}+ed|rose|fell|grew|took|made|was|were|had|reached|stood|hit|saw|came|went|spent|sold|built)\b/u;
 
 /**
- * No period in the sentence: a past-tense statement continues the period last mentioned; a
- * present-tense one holds at the publication date. Either way the reviewer is told.
+ * No period in the sentence. A forecast continues the current or future period named last
+ * ("... this year. She expects growth to slow to 10 percent"); a past-tense statement continues
+ * the period of the figure before, unless it follows a speech verb ("She said visitors made
+ * up ..."), where English backshifts the present; anything else holds at the publication date.
+ * The reviewer is told.
  */
 function fallbackPeriod(context: FigureContext, clause: Span): Period | undefined {
   const words = context.text.slice(clause.start, clause.end);
-  if (PAST_TENSE.test(words) && context.previousPeriod)
-    return { ...context.previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
-  if (!context.published) return undefined;
-  const day = context.published;
+  const { published, lastMentioned, previousPeriod } = context;
+  if (FUTURE.test(words) && lastMentioned?.end && published && lastMentioned.end >= published)
+    return { ...lastMentioned, note: 'a forecast without a period: the one named before was taken' };
+  const reportedAfterVerb = new RegExp(`^(?:\\S+\\s+){0,5}(?:${SPEECH_VERB_PATTERN})\\s`, 'u').test(words);
+  if (!reportedAfterVerb && PAST_TENSE.test(words) && previousPeriod)
+    return { ...previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
+  if (!published) return undefined;
   return {
-    expression: day,
-    label: day,
-    start: day,
-    end: day,
+    expression: published,
+    label: published,
+    start: published,
+    end: published,
     relative: false,
     note: 'no period in the sentence: the publication date was taken',
   };
@@ -162,7 +172,7 @@ function unitAndMetric(
       extra: text.slice(number.end).indexOf(noun) + noun.length,
     };
   // "Tourist nights ... rose to 1.3 million": a bare count counts what the phrase names.
-  const counted = /(\p{Ll}+s)$/u.exec(measured.name ?? '')?.[1];
+  const counted = /(\p{Ll}+s)$/u.exec((measured.name ?? '').split(/\s+(?:in|of|at|for)\s+/)[0] ?? '')?.[1];
   if (counted) return { unit: counted, ...measured, extra: 0 };
   return { unit: 'count', ...measured, extra: 0 };
 }
@@ -193,6 +203,8 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     // "rose 35.5 percent year on year to 9.92 million": the level after "to" is of what changed.
     if (!isChange && changeBase && /\bto\s+(?:\S+\s+)?$/.test(before)) shape.name = changeBase;
     if (isChange && shape.name) changeBase = shape.name;
+    const counted = /(\p{Ll}+s)$/u.exec((shape.name ?? '').split(/\s+(?:in|of|at|for)\s+/)[0] ?? '')?.[1];
+    if (shape.unit === 'count' && counted) shape.unit = counted;
     shape.unit = normaliseUnit(shape.unit, shape.name);
     const review: string[] = [];
     if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
@@ -204,7 +216,8 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     const placeName =
       shape.placeName ??
       book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;
-    const placeId = placeName ? book.places.find((p) => p.name === placeName)?.id : undefined;
+    const knownPlace = placeName ? book.places.find((p) => p.name === placeName) : undefined;
+    const placeId = placeName ? (knownPlace ?? newPlace(book, placeName, sentence)).id : undefined;
     let name = shape.name ?? base?.metricId ?? 'value';
     if (isChange) name = `${name} ${shape.unit === 'percentage points' ? 'change' : 'growth'}`;
     const metric =
@@ -220,7 +233,7 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     const future =
       Boolean(deadlineMention) ||
       (FUTURE.test(text.slice(clause.start, clause.end)) &&
-        Boolean(period?.start && context.published && period.start > context.published));
+        Boolean(period?.end && context.published && period.end > context.published));
     if (
       future &&
       (deadlineMention ||
@@ -267,6 +280,15 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     figures.push(figure);
   }
   return { figures, targets };
+}
+
+/** A place found only inside a measured phrase: a city is the likelier reading, but say so. */
+function newPlace(book: EntityBook, name: string, sentence: Sentence) {
+  const at = sentence.text.indexOf(name);
+  const place = book.addPlace(name, 'city', { start: sentence.start + at, end: sentence.start + at + name.length });
+  if (!place.existing && !place.review.some((r) => r.startsWith('found in')))
+    place.review.push(`found in "in ${name}"; city is a guess`);
+  return place;
 }
 
 /** "China initially aimed for ...": a place or organisation that starts the clause set the target. */

@@ -75,7 +75,19 @@ export function measuredBefore(
   };
   let words = collect();
   // "the NEV market share in China": the place is not the thing measured; the phrase before is.
-  if (words && isPlace(words, places) && inClause(index) && /^(in|of|for)$/i.test(tokens[index]!.text)) {
+  // An unknown single proper name after "in" that follows a noun ("Tourist nights in Tromsø")
+  // is a place too: a metric is measured somewhere.
+  const unknownPlace =
+    /^\p{Lu}[\p{L}-]+$/u.test(words) &&
+    inClause(index - 1) &&
+    tokens[index]?.text.toLowerCase() === 'in' &&
+    tokens[index - 1]?.pos === 'NOUN';
+  if (
+    words &&
+    (isPlace(words, places) || unknownPlace) &&
+    inClause(index) &&
+    /^(in|of|for)$/i.test(tokens[index]!.text)
+  ) {
     placeName = words.replace(/['’]s$/, '');
     index -= 1;
     words = collect();

@@ -108,6 +108,19 @@ const SMALL: Record<string, number> = {
   ten: 10,
 };
 
+const FRACTIONS: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
+
+/** "about a quarter of its water", "two-thirds": a fraction of a whole, as a percentage. */
+function fractionMentions(sentence: string, base: number): NumberMention[] {
+  const pattern = /\b(a|one|two|three|four)[\s-](half|third|quarter|fifth|tenth)s?\b(?=\s+of\b)/gi;
+  return [...sentence.matchAll(pattern)].map((match) => {
+    const count = SMALL[(match[1] ?? '').toLowerCase()] ?? 1;
+    const index = match.index ?? 0;
+    const value = Number((count * (FRACTIONS[(match[2] ?? '').toLowerCase()] ?? 0)).toPrecision(3));
+    return { start: base + index, end: base + index + match[0].length, text: match[0], value, unit: 'percent' };
+  });
+}
+
 /** "one in five visitors": a share, as a percentage. */
 function shareMentions(sentence: string, base: number): NumberMention[] {
   const pattern =
@@ -184,7 +197,11 @@ function insideShortQuote(sentence: string, index: number): boolean {
 /** Every number of a sentence that could be a figure, in text order. `base` is the sentence's offset. */
 export function numberMentions(sentence: string, base: number): NumberMention[] {
   const digits = digitMentions(sentence, base);
-  const vague = [...vagueMentions(sentence, base), ...shareMentions(sentence, base)];
+  const vague = [
+    ...vagueMentions(sentence, base),
+    ...shareMentions(sentence, base),
+    ...fractionMentions(sentence, base),
+  ];
   const words = wordMentions(sentence, base, [...digits, ...vague]);
   return [...digits, ...vague, ...words]
     .filter((n) => n.unit || !DURATION_AFTER.test(sentence.slice(n.end - base)))
