@@ -8,8 +8,8 @@ import { ClaimDrafter } from './claims';
 import type { Draft, DraftItem, DraftMeta } from './draft-types';
 import { EntityBook } from './entities';
 import { findNames } from './names';
-import { findOrganizations, findShortMentions } from './organizations';
-import { addRole, appositionRoles, prefixRole } from './people';
+import { findOrganizations, findShortMentions, organizationKind } from './organizations';
+import { addRole, appositionRoles, namesBeforeRoles, prefixRole } from './people';
 import { addPlace, gazetteerMentions } from './places';
 import { slugify } from './slug';
 import { checkText, codePointIndexer, DraftInputError } from './text-input';
@@ -44,7 +44,14 @@ function findEntities(text: string, book: EntityBook, prose: Span[], bodySpan: S
     );
   }
   const biographical: ClaimDraft[] = [];
-  const people = names.people.filter(inProse);
+  const stated = prose.flatMap((paragraph) => namesBeforeRoles(text, paragraph));
+  const people = [
+    ...names.people,
+    ...stated.filter((s) => !names.people.some((p) => p.start <= s.start && p.end >= s.end)),
+  ]
+    .filter(inProse)
+    .filter((mention) => !organizationKind(mention.text))
+    .sort((a, b) => a.start - b.start);
   for (const mention of people) {
     if (book.findOrganization(mention.text)) continue;
     // "De Vries" after "Marieke de Vries": a short reference to the same person, not a new one.

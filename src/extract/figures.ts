@@ -202,6 +202,8 @@ export function figuresOf(context: FigureContext): { figures: FigureDraft[]; tar
     const shape = unitAndMetric(context, number, places);
     // "rose 35.5 percent year on year to 9.92 million": the level after "to" is of what changed.
     if (!isChange && changeBase && /\bto\s+(?:\S+\s+)?$/.test(before)) shape.name = changeBase;
+    // "..., up 23 percent from a year earlier": a change after a comma changes the level before it.
+    if (isChange && !shape.name && level) shape.name = book.metrics.find((m) => m.id === level?.metricId)?.name;
     if (isChange && shape.name) changeBase = shape.name;
     const counted = /(\p{Ll}+s)$/u.exec((shape.name ?? '').split(/\s+(?:in|of|at|for)\s+/)[0] ?? '')?.[1];
     if (shape.unit === 'count' && counted) shape.unit = counted;

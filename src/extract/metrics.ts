@@ -80,13 +80,13 @@ export function measuredBefore(
   const unknownPlace =
     /^\p{Lu}[\p{L}-]+$/u.test(words) &&
     inClause(index - 1) &&
-    tokens[index]?.text.toLowerCase() === 'in' &&
+    /^(in|from)$/i.test(tokens[index]?.text ?? '') &&
     tokens[index - 1]?.pos === 'NOUN';
   if (
     words &&
     (isPlace(words, places) || unknownPlace) &&
     inClause(index) &&
-    /^(in|of|for)$/i.test(tokens[index]!.text)
+    /^(in|of|for|from)$/i.test(tokens[index]!.text)
   ) {
     placeName = words.replace(/['’]s$/, '');
     index -= 1;

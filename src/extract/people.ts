@@ -182,6 +182,21 @@ export function prefixRole(text: string, nameStart: number, floor: number): Stat
   return { start: titleStart, end: nameStart - 1, phrase: match[2], title: capitalise(title), status };
 }
 
+/**
+ * Names that compromise misses but the text marks as a person by stating a role after them:
+ * "Miao Wen, a battery engineer at ...". Two to four capitalised words, then a comma and a title.
+ */
+export function namesBeforeRoles(text: string, paragraph: Span): { text: string; start: number; end: number }[] {
+  const pattern = new RegExp(
+    `(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|van|von|da|\\p{Lu}[\\p{L}'’-]+)){1,3}),\\s+(?:an?\\s+|the\\s+)?(?:former\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}(?:${TITLE_PATTERN})\\b`,
+    'gu',
+  );
+  return [...text.slice(paragraph.start, paragraph.end).matchAll(pattern)].map((match) => {
+    const start = paragraph.start + (match.index ?? 0);
+    return { text: match[1] ?? '', start, end: start + (match[1] ?? '').length };
+  });
+}
+
 /** Records a stated role on a person: as a role when it names an organisation, else as description. */
 export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole): RoleDraft | undefined {
   if (!role.organizationName) {

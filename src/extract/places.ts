@@ -98,7 +98,12 @@ const REGIONS = [
 
 /** Adds a place mention to the book: a gazetteer country, a region, or what compromise says. */
 export function addPlace(book: EntityBook, mention: NameMention): PlaceDraft | undefined {
-  const name = COUNTRY_ALIASES[mention.text] ?? mention.text.replace(/^the\s+/i, '');
+  // A dateline writes the place in capitals ("SHANGHAI, April 2"); the place's name is "Shanghai".
+  const written =
+    /^\p{Lu}{3,}$/u.test(mention.text) && !COUNTRY_ALIASES[mention.text]
+      ? mention.text.charAt(0) + mention.text.slice(1).toLowerCase()
+      : mention.text;
+  const name = COUNTRY_ALIASES[written] ?? written.replace(/^the\s+/i, '');
   const span: Span = { start: mention.start, end: mention.end };
   const iso = COUNTRIES[name];
   if (iso) return book.addPlace(name, 'country', span, iso);

@@ -106,9 +106,9 @@ function mergeTables(tables: Record<string, Record<string, number>>[]): Record<s
 function printTable(title: string, table: Record<string, Record<string, number>>): void {
   const columns = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
   console.log(`\n${title} (rows: gold, columns: draft; matched claims only)`);
-  console.log(['gold \\ draft'.padEnd(16), ...columns.map((c) => c.padStart(14))].join(''));
+  console.log(['gold \\ draft'.padEnd(16), ...columns.map((c) => c.padStart(16))].join(''));
   for (const row of Object.keys(table).sort())
-    console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(14))].join(''));
+    console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(16))].join(''));
 }
 
 async function main(): Promise<number> {
