@@ -7,13 +7,10 @@ import { findBody } from './body';
 import { ClaimDrafter } from './claims';
 import type { Draft, DraftItem, DraftMeta } from './draft-types';
 import { EntityBook } from './entities';
-import { findNames } from './names';
-import { findOrganizations, findShortMentions, organizationKind } from './organizations';
-import { addRole, appositionRoles, namesBeforeRoles, prefixRole } from './people';
-import { addPlace, gazetteerMentions } from './places';
+import { findEntities } from './find-entities';
 import { slugify } from './slug';
 import { checkText, codePointIndexer, DraftInputError } from './text-input';
-import type { ClaimDraft, KnownEntity, Span } from './types';
+import type { KnownEntity, Span } from './types';
 import { writeYaml } from './yaml-writer';
 
 export interface DraftInput {
@@ -30,68 +27,6 @@ export interface DraftResult {
   draft: Draft;
   yaml: string;
   items: DraftItem[];
-}
-
-function findEntities(text: string, book: EntityBook, prose: Span[], bodySpan: Span): ClaimDraft[] {
-  const names = findNames(text, bodySpan);
-  const inProse = (span: Span) => prose.some((p) => span.start >= p.start && span.end <= p.end);
-  for (const mention of findOrganizations(text, prose)) {
-    book.addOrganization(
-      mention.acronym ?? mention.name,
-      mention.kind,
-      mention,
-      mention.acronym ? mention.name : undefined,
-    );
-  }
-  const biographical: ClaimDraft[] = [];
-  const stated = prose.flatMap((paragraph) => namesBeforeRoles(text, paragraph));
-  const people = [
-    ...names.people,
-    ...stated.filter((s) => !names.people.some((p) => p.start <= s.start && p.end >= s.end)),
-  ]
-    .filter(inProse)
-    .filter((mention) => !organizationKind(mention.text))
-    .sort((a, b) => a.start - b.start);
-  for (const mention of people) {
-    if (book.findOrganization(mention.text)) continue;
-    // "De Vries" after "Marieke de Vries": a short reference to the same person, not a new one.
-    const longer = people.find(
-      (other) =>
-        other.text.length > mention.text.length && other.text.toLowerCase().endsWith(` ${mention.text.toLowerCase()}`),
-    );
-    if (longer) continue;
-    const person = book.addPerson(mention.text, mention);
-    const paragraph = prose.find((p) => mention.start >= p.start && mention.end <= p.end)!;
-    const roles = appositionRoles(text, mention.end, paragraph.end);
-    const prefix = prefixRole(text, mention.start, paragraph.start);
-    for (const role of prefix ? [prefix, ...roles] : roles) {
-      const draft = addRole(book, person, role);
-      const organization = book.organizations.find((o) => o.id === draft?.organizationId);
-      biographical.push({
-        id: book.ids.allocate(`${person.name} ${role.title}`, 8),
-        span: { start: role.start, end: role.end },
-        text: `${person.name} is ${role.status === 'former' ? 'a former ' : ''}${role.title.charAt(0).toLowerCase()}${role.title.slice(1)}${organization && !role.title.includes(' of ') ? ` of ${organization.fullName ?? organization.name}` : ''}.`,
-        kind: 'biographical',
-        attribution: 'narration',
-        speakerId: '',
-        figureIds: [],
-        metricIds: [],
-        targetIds: [],
-        causeIds: [],
-        effectIds: [],
-        confidence: 0.75,
-        review: [],
-      });
-    }
-  }
-  for (const mention of [...names.places, ...gazetteerMentions(text, bodySpan)].filter(inProse))
-    addPlace(book, mention);
-  // Short references ("Miao", "NBS") are mentions too: pronouns resolve to the last one.
-  for (const person of book.people) {
-    const parts = person.name.split(/\s+/).filter((part) => part.length > 2);
-    for (const span of findShortMentions(text, prose, parts)) book.noteMention(person.id, 'person', span);
-  }
-  return biographical;
 }
 
 function publisherOf(book: EntityBook, meta: DraftMeta, warnings: string[]): string {

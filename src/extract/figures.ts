@@ -10,7 +10,8 @@ import type { EntityBook } from './entities';
 import { measuredBefore, normaliseUnit, ratioAfter, shareOf, unitNounAfter } from './metrics';
 import { numberMentions, type NumberMention } from './numbers';
 import { periodMentions, yearBefore, type PeriodMention } from './periods';
-import type { Comparator, FigureDraft, Period, Qualifier, Sentence, Span, TargetDraft } from './types';
+import { FUTURE, targetOf } from './targets';
+import type { FigureDraft, Period, Qualifier, Sentence, Span, TargetDraft } from './types';
 
 /** Hedges before a number, and what each means in the format's qualifier enum. */
 const QUALIFIERS: [RegExp, Qualifier][] = [
@@ -28,19 +29,6 @@ const FALL =
   /\b(?:fell|falling|fall|falls|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|slid|slumped|shrank|contracted|plunged|down|an? (?:decrease|drop|decline|fall) of)\s+(?:by\s+)?(?:(?!to\b|from\b)\S+\s+)?$/i;
 const CHANGE_AFTER = /^\s+(?:year[- ]on[- ]year\s+)?(?:increase|rise|jump|growth|gain|drop|decline|fall|decrease)\b/i;
 const EARLIER = /\b(?:from|compared with|compared to|against|versus|vs\.?)\s+(?:\S+\s+)?$/i;
-const AIM = /\b(?:aim(?:s|ed)?|target(?:s|ed)?|goal|plans?|pledged?|aspires?|seeks?|wants?)\b/i;
-const FUTURE =
-  /\b(?:will|is expected to|are expected to|expects?|forecasts?|projects?|projected|predicts?|is set to|are set to|could|would)\b/i;
-
-const COMPARATOR: Record<Qualifier, Comparator> = {
-  exact: 'eq',
-  about: 'eq',
-  over: 'gt',
-  exceeding: 'gt',
-  under: 'lt',
-  'at-least': 'gte',
-  'at-most': 'lte',
-};
 
 export interface FigureContext {
   text: string;
@@ -177,111 +165,154 @@ function unitAndMetric(
   return { unit: 'count', ...measured, extra: 0 };
 }
 
-/** The figures and targets of one clause, in text order. */
-export function figuresOf(context: FigureContext): { figures: FigureDraft[]; targets: TargetDraft[] } {
-  const { text, sentence, clause, book } = context;
-  const mentions = periodMentions(sentence.text, sentence.start, context.published);
-  // "the fourth quarter", "2023": numbers inside a period expression are not figures.
-  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start).filter(
-    (n) => !mentions.some((m) => n.start < m.end && n.end > m.start),
-  );
-  const places = new Set(book.places.map((p) => p.name));
-  const figures: FigureDraft[] = [];
-  const targets: TargetDraft[] = [];
-  let level: FigureDraft | undefined;
-  let change: FigureDraft | undefined;
-  let changeBase: string | undefined;
-  for (const number of numbers) {
+interface Reading {
+  before: string;
+  fall: boolean;
+  changeWords: RegExpExecArray | null;
+  isChange: boolean;
+  isEarlier: boolean;
+  qualifier: Qualifier;
+}
+
+type Shape = ReturnType<typeof unitAndMetric>;
+
+/** The numbers of one clause read in order: a change ties to the level before or after it. */
+class ClauseFigures {
+  readonly figures: FigureDraft[] = [];
+  readonly targets: TargetDraft[] = [];
+  private level?: FigureDraft;
+  private change?: FigureDraft;
+  private changeBase?: string;
+  private readonly places: Set<string>;
+
+  constructor(
+    private readonly context: FigureContext,
+    private readonly mentions: PeriodMention[],
+  ) {
+    this.places = new Set(context.book.places.map((p) => p.name));
+  }
+
+  private read(number: NumberMention): Reading {
+    const { text, clause } = this.context;
     const before = text.slice(Math.max(clause.start, number.start - 40), number.start);
     const rise = RISE.exec(before);
     const fall = rise ? null : FALL.exec(before);
     const changeWords = rise ?? fall;
     const isChange = Boolean(changeWords) || CHANGE_AFTER.test(text.slice(number.end, number.end + 30));
-    const isEarlier = !isChange && EARLIER.test(before) && Boolean(level ?? change);
+    const isEarlier = !isChange && EARLIER.test(before) && Boolean(this.level ?? this.change);
     const qualifier = number.vague ? 'at-least' : qualifierBefore(before);
-    const shape = unitAndMetric(context, number, places);
+    return { before, fall: Boolean(fall), changeWords, isChange, isEarlier, qualifier };
+  }
+
+  private shape(number: NumberMention, reading: Reading): Shape {
+    const shape = unitAndMetric(this.context, number, this.places);
     // "rose 35.5 percent year on year to 9.92 million": the level after "to" is of what changed.
-    if (!isChange && changeBase && /\bto\s+(?:\S+\s+)?$/.test(before)) shape.name = changeBase;
+    if (!reading.isChange && this.changeBase && /\bto\s+(?:\S+\s+)?$/.test(reading.before))
+      shape.name = this.changeBase;
     // "..., up 23 percent from a year earlier": a change after a comma changes the level before it.
-    if (isChange && !shape.name && level) shape.name = book.metrics.find((m) => m.id === level?.metricId)?.name;
-    if (isChange && shape.name) changeBase = shape.name;
+    if (reading.isChange && !shape.name && this.level) {
+      shape.name = this.context.book.metrics.find((m) => m.id === this.level?.metricId)?.name;
+    }
+    if (reading.isChange && shape.name) this.changeBase = shape.name;
     const counted = /(\p{Ll}+s)$/u.exec((shape.name ?? '').split(/\s+(?:in|of|at|for)\s+/)[0] ?? '')?.[1];
     if (shape.unit === 'count' && counted) shape.unit = counted;
     shape.unit = normaliseUnit(shape.unit, shape.name);
-    const review: string[] = [];
-    if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
-    if (shape.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
-    const base = isEarlier ? (level ?? change) : undefined;
-    const { period } = periodFor(mentions, number, clause, context, base?.period, isChange, isEarlier);
-    const start = quoteStart(text, number, qualifier, changeWords);
-    const span = { start, end: number.end + shape.extra };
+    return shape;
+  }
+
+  private placeOf(shape: Shape): string | undefined {
+    const { book, sentence } = this.context;
     const placeName =
       shape.placeName ??
       book.places.find((p) => p.spans.some((s) => s.start >= sentence.start && s.end <= sentence.end))?.name;
-    const knownPlace = placeName ? book.places.find((p) => p.name === placeName) : undefined;
-    const placeId = placeName ? (knownPlace ?? newPlace(book, placeName, sentence)).id : undefined;
-    let name = shape.name ?? base?.metricId ?? 'value';
-    if (isChange) name = `${name} ${shape.unit === 'percentage points' ? 'change' : 'growth'}`;
-    const metric =
-      isEarlier && base
-        ? book.metrics.find((m) => m.id === base.metricId)!
-        : book.addMetric(
-            capitalise(name),
-            shape.unit,
-            placeId,
-            `${capitalise(name)}, as the text states it (drafted; describe it)`,
-          );
-    const deadlineMention = mentions.find((m) => m.deadline && m.start >= number.end && m.end <= clause.end + 1);
-    const future =
-      Boolean(deadlineMention) ||
-      (FUTURE.test(text.slice(clause.start, clause.end)) &&
-        Boolean(period?.end && context.published && period.end > context.published));
-    if (
-      future &&
-      (deadlineMention ||
-        AIM.test(text.slice(clause.start, number.start)) ||
-        FUTURE.test(text.slice(clause.start, clause.end)))
-    ) {
-      const deadline = deadlineMention?.period?.expression ?? period?.expression;
-      if (deadline) {
-        targets.push({
-          id: book.ids.allocate(`${metric.name} ${number.text} ${deadline}`, 9),
-          name: `${metric.name} ${qualifier === 'exact' ? 'at' : qualifier} ${number.value} ${shape.unit} by ${deadline}`,
-          metricId: metric.id,
-          comparator: COMPARATOR[qualifier],
-          threshold: number.value,
-          unit: metric.unit,
-          deadline,
-          placeId,
-          setById: subjectAt(book, clause.start) ?? context.setById,
-          span,
-          confidence: 0.6,
-          review: ['target or forecast: check who set it and the comparator'],
-        });
-        continue;
-      }
+    if (!placeName) return undefined;
+    return (book.places.find((p) => p.name === placeName) ?? newPlace(book, placeName, sentence)).id;
+  }
+
+  private metricOf(shape: Shape, reading: Reading, base: FigureDraft | undefined, placeId: string | undefined) {
+    const { book } = this.context;
+    if (reading.isEarlier && base) return book.metrics.find((m) => m.id === base.metricId)!;
+    let name = shape.name ?? 'value';
+    if (reading.isChange) name = `${name} ${shape.unit === 'percentage points' ? 'change' : 'growth'}`;
+    const caption = capitalise(name);
+    return book.addMetric(caption, shape.unit, placeId, `${caption}, as the text states it (drafted; describe it)`);
+  }
+
+  add(number: NumberMention): void {
+    const { context } = this;
+    const reading = this.read(number);
+    const shape = this.shape(number, reading);
+    const base = reading.isEarlier ? (this.level ?? this.change) : undefined;
+    const { period } = periodFor(
+      this.mentions,
+      number,
+      context.clause,
+      context,
+      base?.period,
+      reading.isChange,
+      reading.isEarlier,
+    );
+    const span = {
+      start: quoteStart(context.text, number, reading.qualifier, reading.changeWords),
+      end: number.end + shape.extra,
+    };
+    const placeId = this.placeOf(shape);
+    const metric = this.metricOf(shape, reading, base, placeId);
+    const target = targetOf({
+      context,
+      mentions: this.mentions,
+      number,
+      qualifier: reading.qualifier,
+      period,
+      metric,
+      placeId,
+      span,
+    });
+    if (target) {
+      this.targets.push(target);
+      return;
     }
+    const review: string[] = [];
+    if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
+    if (metric.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
     if (period?.note) review.push(period.note);
     const figure: FigureDraft = {
-      id: book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
+      id: context.book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
       metricId: metric.id,
-      value: fall ? -number.value : number.value,
+      value: reading.fall ? -number.value : number.value,
       unit: metric.unit,
-      qualifier,
+      qualifier: reading.qualifier,
       period,
       placeId,
       span,
-      role: isChange ? 'change' : isEarlier ? 'earlier-level' : 'level',
+      role: reading.isChange ? 'change' : reading.isEarlier ? 'earlier-level' : 'level',
       confidence: review.length === 0 ? 0.8 : 0.55,
       review,
     };
-    if (figure.role === 'level' && change && !change.changeOf) change.changeOf = figure.id;
-    if (figure.role === 'change' && level && !isEarlier) figure.changeOf = level.id;
-    if (figure.role === 'change') change = figure;
-    if (figure.role === 'level') level = figure;
-    figures.push(figure);
+    this.record(figure);
   }
-  return { figures, targets };
+
+  /** Ties a change to its level, whichever comes first ("up 77 percent to 1.2 million units"). */
+  private record(figure: FigureDraft): void {
+    if (figure.role === 'level' && this.change && !this.change.changeOf) this.change.changeOf = figure.id;
+    if (figure.role === 'change' && this.level) figure.changeOf = this.level.id;
+    if (figure.role === 'change') this.change = figure;
+    if (figure.role === 'level') this.level = figure;
+    this.figures.push(figure);
+  }
+}
+
+/** The figures and targets of one clause, in text order. */
+export function figuresOf(context: FigureContext): { figures: FigureDraft[]; targets: TargetDraft[] } {
+  const { text, sentence, clause } = context;
+  const mentions = periodMentions(sentence.text, sentence.start, context.published);
+  // "the fourth quarter", "2023": numbers inside a period expression are not figures.
+  const numbers = numberMentions(text.slice(clause.start, clause.end), clause.start).filter(
+    (n) => !mentions.some((m) => n.start < m.end && n.end > m.start),
+  );
+  const reader = new ClauseFigures(context, mentions);
+  for (const number of numbers) reader.add(number);
+  return { figures: reader.figures, targets: reader.targets };
 }
 
 /** A place found only inside a measured phrase: a city is the likelier reading, but say so. */
@@ -291,12 +322,6 @@ function newPlace(book: EntityBook, name: string, sentence: Sentence) {
   if (!place.existing && !place.review.some((r) => r.startsWith('found in')))
     place.review.push(`found in "in ${name}"; city is a guess`);
   return place;
-}
-
-/** "China initially aimed for ...": a place or organisation that starts the clause set the target. */
-function subjectAt(book: EntityBook, start: number): string | undefined {
-  const starts = (spans: Span[]) => spans.some((s) => s.start === start);
-  return book.places.find((p) => starts(p.spans))?.id ?? book.organizations.find((o) => starts(o.spans))?.id;
 }
 
 function capitalise(text: string): string {

@@ -7,7 +7,7 @@
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 
 import type { Draft } from './draft-types';
-import type { KnownEntity } from './types';
+import type { KnownEntity, PersonDraft } from './types';
 
 function occurrence(text: string, quote: string, start: number): number | undefined {
   let count = 0;
@@ -53,93 +53,123 @@ function compact<T extends Record<string, unknown>>(entry: T): T {
   ) as T;
 }
 
-export function annotationObject(draft: Draft): { annotation: Record<string, unknown>; notes: Map<string, string[]> } {
-  const { text } = draft;
-  const notes = new Map<string, string[]>();
-  const note = (id: string, confidence: number, review: string[]) => {
-    if (review.length > 0 || confidence < 0.7)
-      notes.set(id, [`review (confidence ${confidence.toFixed(2)}): ${review.join('; ') || 'unsure'}`]);
-  };
+/** Review notes by item id, written as comments above the items. */
+class Notes {
+  readonly byId = new Map<string, string[]>();
+
+  set(id: string, lines: string[]): void {
+    this.byId.set(id, lines);
+  }
+
+  /** A note when the extractor was unsure: review comments, or a confidence under 0.7. */
+  review(item: { id: string; confidence: number; review: string[] }): void {
+    if (item.review.length > 0 || item.confidence < 0.7) {
+      this.set(item.id, [`review (confidence ${item.confidence.toFixed(2)}): ${item.review.join('; ') || 'unsure'}`]);
+    }
+  }
+}
+
+type Entry = Record<string, unknown>;
+
+/** An existing person as declared, with the roles this text adds that it did not have. */
+function existingPerson(person: PersonDraft, declaration: Entry, notes: Notes): Entry {
+  const roles = person.roles.map((r) => ({
+    id: r.id,
+    title: r.title,
+    organization: r.organizationId,
+    status: r.status,
+  }));
+  const knownRoles = (declaration.roles as { title: string; organization: string }[] | undefined) ?? [];
+  const added = roles.filter(
+    (r) =>
+      !knownRoles.some((k) => k.title.toLowerCase() === r.title.toLowerCase() && k.organization === r.organization),
+  );
+  if (added.length > 0) {
+    const titles = added.map((r) => r.title).join(', ');
+    notes.set(person.id, [`existing person; roles added from this text: ${titles} (check they are not duplicates)`]);
+  }
+  return compact({ ...declaration, roles: [...knownRoles, ...added] });
+}
+
+function entitySections(
+  draft: Draft,
+  notes: Notes,
+): Record<'places' | 'organizations' | 'people' | 'metrics', Entry[]> {
   const existingIds = [...draft.places, ...draft.organizations, ...draft.people, ...draft.metrics]
     .filter((e) => e.existing)
     .map((e) => e.id);
   const copied = withDependencies(draft.known, existingIds);
+  for (const entity of copied) notes.set(entity.id, ['existing entity: declared as it already is']);
   const copiedOf = (kind: KnownEntity['kind']) =>
     copied.filter((k) => k.kind === kind).map((k) => ({ ...k.declaration }));
-  for (const entity of copied) notes.set(entity.id, ['existing entity: declared as it already is']);
-
-  const places = [
-    ...copiedOf('place'),
-    ...draft.places
-      .filter((p) => !p.existing)
-      .map((p) => compact({ id: p.id, name: p.name, kind: p.kind, isoCode: p.isoCode })),
-  ];
-  draft.places.filter((p) => !p.existing).forEach((p) => note(p.id, p.confidence, p.review));
-  const organizations = [
-    ...copiedOf('organization'),
-    ...draft.organizations
-      .filter((o) => !o.existing)
-      .map((o) => compact({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind })),
-  ];
-  draft.organizations.filter((o) => !o.existing).forEach((o) => note(o.id, o.confidence, o.review));
-  const people = draft.people.map((p) => {
-    const roles = p.roles.map((r) => ({ id: r.id, title: r.title, organization: r.organizationId, status: r.status }));
-    if (!p.existing) {
-      note(p.id, p.confidence, p.review);
+  const added = <T extends { existing: boolean; id: string }>(items: T[], entry: (item: T) => Entry) =>
+    items.filter((item) => !item.existing).map(entry);
+  return {
+    places: [
+      ...copiedOf('place'),
+      ...added(draft.places, (p) => {
+        notes.review(p);
+        return compact({ id: p.id, name: p.name, kind: p.kind, isoCode: p.isoCode });
+      }),
+    ],
+    organizations: [
+      ...copiedOf('organization'),
+      ...added(draft.organizations, (o) => {
+        notes.review(o);
+        return compact({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind });
+      }),
+    ],
+    people: draft.people.map((p) => {
+      if (p.existing) return existingPerson(p, { ...(copied.find((k) => k.id === p.id)?.declaration ?? {}) }, notes);
+      notes.review(p);
+      const roles = p.roles.map((r) => ({
+        id: r.id,
+        title: r.title,
+        organization: r.organizationId,
+        status: r.status,
+      }));
       return compact({ id: p.id, name: p.name, description: p.description, roles });
-    }
-    const declaration = { ...(copied.find((k) => k.id === p.id)?.declaration ?? {}) } as Record<string, unknown>;
-    const knownRoles = (declaration.roles as { title: string; organization: string }[] | undefined) ?? [];
-    const added = roles.filter(
-      (r) =>
-        !knownRoles.some((k) => k.title.toLowerCase() === r.title.toLowerCase() && k.organization === r.organization),
-    );
-    if (added.length > 0)
-      notes.set(p.id, [
-        `existing person; roles added from this text: ${added.map((r) => r.title).join(', ')} (check they are not duplicates)`,
-      ]);
-    return compact({ ...declaration, roles: [...knownRoles, ...added] });
-  });
-  const metrics = [
-    ...copiedOf('metric'),
-    ...draft.metrics
-      .filter((m) => !m.existing)
-      .map((m) => compact({ id: m.id, name: m.name, description: m.description, unit: m.unit, place: m.placeId })),
-  ];
+    }),
+    metrics: [
+      ...copiedOf('metric'),
+      ...added(draft.metrics, (m) =>
+        compact({ id: m.id, name: m.name, description: m.description, unit: m.unit, place: m.placeId }),
+      ),
+    ],
+  };
+}
 
-  const written = draft.figures.filter((f) => f.period?.expression);
-  const figures = written.map((f) => {
-    note(f.id, f.confidence, f.review);
-    return compact({
-      id: f.id,
-      metric: f.metricId,
-      value: f.value,
-      unit: f.unit,
-      qualifier: f.qualifier,
-      period: f.period?.expression,
-      periodWords: f.period?.words && text.includes(f.period.words) ? f.period.words : undefined,
-      place: f.placeId,
-      ...quoteFields(text, f.span.start, f.span.end),
+/** Figures whose period the format can express; the others stay in the items, flagged. */
+function figureSection(draft: Draft, notes: Notes): Entry[] {
+  return draft.figures
+    .filter((f) => f.period?.expression)
+    .map((f) => {
+      notes.review(f);
+      return compact({
+        id: f.id,
+        metric: f.metricId,
+        value: f.value,
+        unit: f.unit,
+        qualifier: f.qualifier,
+        period: f.period?.expression,
+        periodWords: f.period?.words && draft.text.includes(f.period.words) ? f.period.words : undefined,
+        place: f.placeId,
+        ...quoteFields(draft.text, f.span.start, f.span.end),
+      });
     });
+}
+
+function targetSection(draft: Draft, notes: Notes): Entry[] {
+  return draft.targets.map((t) => {
+    notes.review(t);
+    const { id, name, metricId: metric, comparator, threshold, unit, deadline, placeId: place, setById: setBy } = t;
+    return compact({ id, name, metric, comparator, threshold, unit, deadline, place, setBy });
   });
-  const targets = draft.targets.map((t) => {
-    note(t.id, t.confidence, t.review);
-    return compact({
-      id: t.id,
-      name: t.name,
-      metric: t.metricId,
-      comparator: t.comparator,
-      threshold: t.threshold,
-      unit: t.unit,
-      deadline: t.deadline,
-      place: t.placeId,
-      setBy: t.setById,
-    });
-  });
-  const topics = draft.topics.map((t) => ({ id: t.id, name: t.name }));
-  const writtenIds = new Set(written.map((f) => f.id));
-  const claims = draft.claims.map((c) => {
-    note(c.id, c.confidence, c.review);
+}
+
+function claimSection(draft: Draft, notes: Notes, writtenFigures: Set<string>): Entry[] {
+  return draft.claims.map((c) => {
+    notes.review(c);
     return compact({
       id: c.id,
       text: c.text,
@@ -147,8 +177,8 @@ export function annotationObject(draft: Draft): { annotation: Record<string, unk
       attribution: c.attribution,
       speaker: c.speakerId,
       role: c.roleId,
-      ...quoteFields(text, c.span.start, c.span.end),
-      figures: c.figureIds.filter((id) => writtenIds.has(id)),
+      ...quoteFields(draft.text, c.span.start, c.span.end),
+      figures: c.figureIds.filter((id) => writtenFigures.has(id)),
       metrics: c.metricIds,
       targets: c.targetIds,
       topics: [...new Set([...c.causeIds, ...c.effectIds])],
@@ -156,6 +186,12 @@ export function annotationObject(draft: Draft): { annotation: Record<string, unk
       effects: c.effectIds,
     });
   });
+}
+
+export function annotationObject(draft: Draft): { annotation: Entry; notes: Map<string, string[]> } {
+  const notes = new Notes();
+  const entities = entitySections(draft, notes);
+  const figures = figureSection(draft, notes);
   const annotation = compact({
     source: compact({
       id: draft.sourceId,
@@ -167,16 +203,13 @@ export function annotationObject(draft: Draft): { annotation: Record<string, unk
       interviewees: draft.interviewees,
       body: { start: draft.body.startWords, end: draft.body.endWords },
     }),
-    places,
-    organizations,
-    people,
-    metrics,
+    ...entities,
     figures,
-    targets,
-    topics,
-    claims,
+    targets: targetSection(draft, notes),
+    topics: draft.topics.map((t) => ({ id: t.id, name: t.name })),
+    claims: claimSection(draft, notes, new Set(figures.map((f) => String(f.id)))),
   });
-  return { annotation, notes };
+  return { annotation, notes: notes.byId };
 }
 
 /** Puts each note as a comment above the list entry with that id. */

@@ -111,7 +111,7 @@ function printTable(title: string, table: Record<string, Record<string, number>>
     console.log([row.padEnd(16), ...columns.map((c) => String(table[row]?.[c] ?? 0).padStart(16))].join(''));
 }
 
-async function main(): Promise<number> {
+async function runCases(): Promise<{ scores: CaseScore[]; failures: string[] }> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'eval-extract-'));
   const scores: CaseScore[] = [];
   const failures: string[] = [];
@@ -120,63 +120,90 @@ async function main(): Promise<number> {
       const known = await knownFor(evalCase);
       const gold = (await readAnnotation(evalCase.gold)).graph;
       const drafted = await draftAndValidate(evalCase, scratch, known);
-      if (!drafted.graph) {
-        failures.push(`${evalCase.name}: the draft does not validate:\n${drafted.error}`);
-        continue;
-      }
-      scores.push(scoreCase(evalCase.name, gold, drafted.graph, new Set(known.map((k) => k.id))));
+      if (!drafted.graph) failures.push(`${evalCase.name}: the draft does not validate:\n${drafted.error}`);
+      else scores.push(scoreCase(evalCase.name, gold, drafted.graph, new Set(known.map((k) => k.id))));
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  return { scores, failures };
+}
+
+function summarise(scores: CaseScore[]) {
   const elements = Object.keys(scores[0]?.elements ?? {});
   const totals = Object.fromEntries(
     elements.map((element) => [element, { ...sum(scores, element), ...f1(sum(scores, element)) }]),
   );
-  const accuracy = scores.reduce(
+  const speaker = scores.reduce(
     (t, s) => ({ correct: t.correct + s.speakerAccuracy.correct, total: t.total + s.speakerAccuracy.total }),
     { correct: 0, total: 0 },
   );
-  const boilerplate = scores.flatMap((s) => s.boilerplateClaims.map((q) => `${s.name}: ${q}`));
+  return {
+    totals,
+    speakerAccuracy: { ...speaker, accuracy: speaker.correct / Math.max(1, speaker.total) },
+    boilerplateClaims: scores.flatMap((s) => s.boilerplateClaims.map((q) => `${s.name}: ${q}`)),
+    kinds: mergeTables(scores.map((s) => s.kindConfusion)),
+    attributions: mergeTables(scores.map((s) => s.attributionConfusion)),
+  };
+}
 
-  console.log(`${scores.length} texts drafted and validated${failures.length ? `, ${failures.length} failed` : ''}\n`);
-  console.log(
-    `${'element'.padEnd(24)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(8)}${'tp/pred/gold'.padStart(16)}`,
-  );
-  for (const [element, t] of Object.entries(totals)) {
+function printReport(summary: ReturnType<typeof summarise>, texts: number, failed: number): void {
+  console.log(`${texts} texts drafted and validated${failed ? `, ${failed} failed` : ''}\n`);
+  const row = (cells: string[]) =>
+    cells[0]!.padEnd(24) +
+    cells
+      .slice(1)
+      .map((c, i) => c.padStart([10, 10, 8, 16][i]!))
+      .join('');
+  console.log(row(['element', 'precision', 'recall', 'F1', 'tp/pred/gold']));
+  for (const [element, t] of Object.entries(summary.totals)) {
     console.log(
-      `${element.padEnd(24)}${t.precision.toFixed(3).padStart(10)}${t.recall.toFixed(3).padStart(10)}${t.f1.toFixed(3).padStart(8)}${`${t.truePositives}/${t.predicted}/${t.gold}`.padStart(16)}`,
+      row([
+        element,
+        t.precision.toFixed(3),
+        t.recall.toFixed(3),
+        t.f1.toFixed(3),
+        `${t.truePositives}/${t.predicted}/${t.gold}`,
+      ]),
     );
   }
-  console.log(
-    `\nspeaker accuracy on quotes and reported speech: ${(accuracy.correct / Math.max(1, accuracy.total)).toFixed(3)} (${accuracy.correct}/${accuracy.total})`,
-  );
-  console.log(
-    `claims drafted from boilerplate: ${boilerplate.length}${boilerplate.length ? `\n  ${boilerplate.join('\n  ')}` : ''}`,
-  );
-  printTable('claim kinds', mergeTables(scores.map((s) => s.kindConfusion)));
-  printTable('attributions', mergeTables(scores.map((s) => s.attributionConfusion)));
+  const { correct, total, accuracy } = summary.speakerAccuracy;
+  console.log(`\nspeaker accuracy on quotes and reported speech: ${accuracy.toFixed(3)} (${correct}/${total})`);
+  const boilerplate = summary.boilerplateClaims;
+  console.log(`claims drafted from boilerplate: ${boilerplate.length}${boilerplate.map((q) => `\n  ${q}`).join('')}`);
+  printTable('claim kinds', summary.kinds);
+  printTable('attributions', summary.attributions);
+}
 
-  const results = {
-    totals,
-    speakerAccuracy: { ...accuracy, accuracy: accuracy.correct / Math.max(1, accuracy.total) },
-    boilerplateClaims: boilerplate,
-    cases: scores,
-  };
-  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  const current = Object.fromEntries(Object.entries(totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]));
+/** Each F1 against the committed baseline: more than TOLERANCE below it is a regression. */
+async function baselineFailures(current: Record<string, number>): Promise<string[]> {
+  let baseline: Record<string, number>;
+  try {
+    baseline = JSON.parse(await readFile(BASELINE, 'utf8')) as Record<string, number>;
+  } catch {
+    return [`no readable ${path.relative(ROOT, BASELINE)}: run npm run eval:extract -- --update-baseline`];
+  }
+  return Object.entries(baseline).flatMap(([element, expected]) => {
+    const reached = current[element];
+    return reached === undefined || reached < expected - TOLERANCE
+      ? [`${element}: F1 ${reached ?? 'missing'} is more than ${TOLERANCE} below the baseline ${expected}`]
+      : [];
+  });
+}
+
+async function main(): Promise<number> {
+  const { scores, failures } = await runCases();
+  const summary = summarise(scores);
+  printReport(summary, scores.length, failures.length);
+  await writeFile(RESULTS, `${JSON.stringify({ ...summary, cases: scores }, null, 2)}\n`);
+  const current = Object.fromEntries(
+    Object.entries(summary.totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]),
+  );
   if (process.argv.includes('--update-baseline')) {
     await writeFile(BASELINE, `${JSON.stringify(current, null, 2)}\n`);
     console.log(`\nwrote ${path.relative(ROOT, BASELINE)}`);
   } else {
-    const baseline = JSON.parse(await readFile(BASELINE, 'utf8').catch(() => '{}')) as Record<string, number>;
-    for (const [element, expected] of Object.entries(baseline)) {
-      const reached = current[element];
-      if (reached === undefined || reached < expected - TOLERANCE)
-        failures.push(
-          `${element}: F1 ${reached ?? 'missing'} is more than ${TOLERANCE} below the baseline ${expected}`,
-        );
-    }
+    failures.push(...(await baselineFailures(current)));
   }
   for (const failure of failures) console.error(`\nFAIL ${failure}`);
   return failures.length > 0 ? 1 : 0;
