@@ -79,6 +79,13 @@ async function main(argv: string[]): Promise<number> {
   const outDirectory = path.dirname(values.out ?? textPath);
   const text = decodeText(textPath, await readBytes(textPath, MAX_DRAFT_TEXT_BYTES));
   const warnings: string[] = [];
+  // Ingestion reads the text only from the annotation's folder or below it.
+  const textFromOut = path.relative(outDirectory, textPath);
+  if (textFromOut.startsWith('..') || path.isAbsolute(textFromOut)) {
+    warnings.push(
+      `${textPath} is not inside the draft's folder: ingestion will refuse it; write the draft beside the text`,
+    );
+  }
   const meta = await readMeta(metaPath, values.meta !== undefined, warnings);
   const result = draftAnnotation({
     name: textPath,
@@ -86,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     meta,
     textFile: path.relative(outDirectory, textPath),
     metaFile: path.relative(outDirectory, metaPath),
-    known: await knownFromDirectory(SEED_DIRECTORY),
+    ...(await knownFromDirectory(SEED_DIRECTORY)),
   });
   result.draft.warnings.unshift(...warnings);
   const yaml = warnings.length > 0 ? (await import('./yaml-writer')).writeYaml(result.draft) : result.yaml;

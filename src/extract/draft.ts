@@ -21,6 +21,8 @@ export interface DraftInput {
   textFile: string;
   metaFile: string;
   known: readonly KnownEntity[];
+  /** Ids of other shared nodes (topics, targets, roles) that new items must not take. */
+  takenIds?: readonly string[];
 }
 
 export interface DraftResult {
@@ -46,7 +48,7 @@ export function draftAnnotation(input: DraftInput): DraftResult {
   const warnings: string[] = [];
   if (!meta.publishedDate)
     warnings.push('no publication date in the metadata: relative periods ("last year") are left unresolved');
-  const book = new EntityBook(input.known);
+  const book = new EntityBook(input.known, input.takenIds);
   const publisherId = publisherOf(book, meta, warnings);
   const biographical = findEntities(text, book, body.prose, body);
   const drafter = new ClaimDrafter({ text, book, publisherId, published: meta.publishedDate });

@@ -21,9 +21,13 @@ export class EntityBook {
   readonly mentions: Mention[] = [];
   readonly ids = new IdAllocator();
 
-  constructor(readonly known: readonly KnownEntity[]) {
-    // A new entity must never take an existing id by accident: that would merge it with another.
-    for (const entity of known) this.ids.reserve(entity.id);
+  constructor(
+    readonly known: readonly KnownEntity[],
+    takenIds: readonly string[] = [],
+  ) {
+    // A new entity must never take an existing id by accident: ingesting the draft would merge
+    // it with the other node (a topic, a target, a role) and overwrite that node's name.
+    for (const id of [...known.map((entity) => entity.id), ...takenIds]) this.ids.reserve(id);
   }
 
   private mention(id: string, kind: Mention['kind'], span: Span): void {
@@ -39,6 +43,8 @@ export class EntityBook {
       place = known
         ? {
             ...(known.declaration as Omit<PlaceDraft, 'spans' | 'existing' | 'confidence' | 'review'>),
+            id: known.id,
+            name: known.name,
             spans: [],
             existing: true,
             confidence: 0.95,

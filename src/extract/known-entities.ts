@@ -43,21 +43,36 @@ export function knownFromAnnotation(annotation: Annotation): KnownEntity[] {
   return known;
 }
 
-/** The entities of every valid annotation file in a folder; an invalid file is skipped, not fatal. */
-export async function knownFromDirectory(directory: string): Promise<KnownEntity[]> {
+/** The shared ids of an annotation that are not entities to link to: topics, targets, roles. */
+export function otherSharedIds(annotation: Annotation): string[] {
+  return [
+    ...annotation.topics.map((t) => t.id),
+    ...annotation.targets.map((t) => t.id),
+    ...annotation.people.flatMap((p) => p.roles.map((r) => r.id)),
+    ...annotation.virtualPresenters.map((v) => v.id),
+  ];
+}
+
+/**
+ * The entities of every valid annotation file in a folder, and the other shared ids they use;
+ * an invalid file is skipped, not fatal.
+ */
+export async function knownFromDirectory(directory: string): Promise<{ known: KnownEntity[]; takenIds: string[] }> {
   let names: string[];
   try {
     names = await readdir(directory);
   } catch {
-    return [];
+    return { known: [], takenIds: [] };
   }
   const known: KnownEntity[] = [];
+  const takenIds: string[] = [];
   for (const name of names.filter((file) => /\.ya?ml$/.test(file)).sort()) {
     const parsed = annotationSchema.safeParse(parse(await readFile(path.join(directory, name), 'utf8')));
     if (!parsed.success) continue;
+    takenIds.push(...otherSharedIds(parsed.data));
     for (const entity of knownFromAnnotation(parsed.data)) {
       if (!known.some((other) => other.id === entity.id)) known.push(entity);
     }
   }
-  return known;
+  return { known, takenIds };
 }

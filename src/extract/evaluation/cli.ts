@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { draftAnnotation } from '../draft';
 import { AnnotationError, readAnnotation, type SourceGraph } from '../ingest-entry';
-import { knownFromAnnotation } from '../known-entities';
+import { knownFromAnnotation, otherSharedIds } from '../known-entities';
 import type { KnownEntity } from '../types';
 import { f1, scoreCase, type CaseScore, type Counts } from './score';
 
@@ -41,22 +41,25 @@ async function cases(): Promise<EvalCase[]> {
 }
 
 /** Existing entities for a case: those of the seed annotations, the case's own file excepted. */
-async function knownFor(evalCase: EvalCase): Promise<KnownEntity[]> {
+async function knownFor(evalCase: EvalCase): Promise<{ known: KnownEntity[]; takenIds: string[] }> {
   const known: KnownEntity[] = [];
+  const takenIds: string[] = [];
   for (const file of (await readdir(SEED)).filter((f) => f.endsWith('.yaml'))) {
     if (path.join(SEED, file) === evalCase.gold) continue;
-    for (const entity of knownFromAnnotation((await readAnnotation(path.join(SEED, file))).annotation)) {
+    const { annotation } = await readAnnotation(path.join(SEED, file));
+    takenIds.push(...otherSharedIds(annotation));
+    for (const entity of knownFromAnnotation(annotation)) {
       if (!known.some((k) => k.id === entity.id)) known.push(entity);
     }
   }
-  return known;
+  return { known, takenIds };
 }
 
 /** Drafts a case in a scratch folder beside copies of its text and metadata, then validates the draft. */
 async function draftAndValidate(
   evalCase: EvalCase,
   scratch: string,
-  known: KnownEntity[],
+  existing: { known: KnownEntity[]; takenIds: string[] },
 ): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
   const textFile = `${evalCase.name}.txt`;
   const metaFile = `${evalCase.name}.meta.json`;
@@ -65,7 +68,7 @@ async function draftAndValidate(
   const text = await readFile(path.join(scratch, textFile), 'utf8');
   const meta = JSON.parse(await readFile(path.join(scratch, metaFile), 'utf8')) as Record<string, string>;
   const started = performance.now();
-  const result = draftAnnotation({ name: textFile, text, meta, textFile, metaFile, known });
+  const result = draftAnnotation({ name: textFile, text, meta, textFile, metaFile, ...existing });
   const ms = performance.now() - started;
   const draftFile = path.join(scratch, `${evalCase.name}.draft.yaml`);
   await writeFile(draftFile, result.yaml);
@@ -117,11 +120,11 @@ async function runCases(): Promise<{ scores: CaseScore[]; failures: string[] }> 
   const failures: string[] = [];
   try {
     for (const evalCase of await cases()) {
-      const known = await knownFor(evalCase);
+      const existing = await knownFor(evalCase);
       const gold = (await readAnnotation(evalCase.gold)).graph;
-      const drafted = await draftAndValidate(evalCase, scratch, known);
+      const drafted = await draftAndValidate(evalCase, scratch, existing);
       if (!drafted.graph) failures.push(`${evalCase.name}: the draft does not validate:\n${drafted.error}`);
-      else scores.push(scoreCase(evalCase.name, gold, drafted.graph, new Set(known.map((k) => k.id))));
+      else scores.push(scoreCase(evalCase.name, gold, drafted.graph, new Set(existing.known.map((k) => k.id))));
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -39,8 +39,19 @@ export const KNOWN_METRICS = cypher(
    RETURN node, place.id AS place ORDER BY node.id LIMIT $limit`,
 );
 
+/** Ids of the other shared nodes a drafted topic or target must not take by accident. */
+export const TAKEN_IDS = cypher(
+  'draft.takenIds',
+  'MATCH (node) WHERE node:Topic OR node:Target OR node:Role OR node:VirtualPresenter RETURN node.id AS id LIMIT $limit',
+);
+
 export class KnownEntityRepository {
   constructor(private readonly executor: Executor) {}
+
+  async takenIds(): Promise<string[]> {
+    const records = await this.executor.read(TAKEN_IDS, { limit: int(10 * KNOWN_ENTITY_LIMIT) });
+    return records.map((record) => record.get('id') as string);
+  }
 
   async all(): Promise<KnownEntity[]> {
     const params = { limit: int(KNOWN_ENTITY_LIMIT) };

@@ -41,7 +41,8 @@ export class DraftMutationResolver {
     if (!/^[\w.-]{1,100}\.txt$/.test(textFile) || textFile.startsWith('.')) {
       throw new BadUserInputError('"input.textFile" must be a plain file name ending in .txt', 'input.textFile');
     }
-    const known = await new KnownEntityRepository(context.executor).all();
+    const repository = new KnownEntityRepository(context.executor);
+    const [known, takenIds] = await Promise.all([repository.all(), repository.takenIds()]);
     try {
       const result = draftAnnotation({
         name: 'input.text',
@@ -54,6 +55,7 @@ export class DraftMutationResolver {
         textFile,
         metaFile: textFile.replace(/\.txt$/, '') + '.meta.json',
         known,
+        takenIds,
       });
       return { yaml: result.yaml, warnings: result.draft.warnings, items: result.items };
     } catch (error) {

@@ -5,6 +5,7 @@ import { periodMentions, yearBefore } from '../../../src/extract/periods';
 import { quoteUnits } from '../../../src/extract/quotes';
 import { paragraphSentences } from '../../../src/extract/sentences';
 import { appositionRoles, parseRole } from '../../../src/extract/people';
+import { EntityBook } from '../../../src/extract/entities';
 import { findKnownMetric } from '../../../src/extract/linking';
 import { codePointIndexer, decodeText, checkText, DraftInputError } from '../../../src/extract/text-input';
 import type { KnownEntity } from '../../../src/extract/types';
@@ -202,6 +203,16 @@ describe('entity linking', () => {
   it('refuses a metric with another unit or place', () => {
     expect(findKnownMetric(known, 'NEV market share', 'vehicles', 'china')).toBeUndefined();
     expect(findKnownMetric(known, 'NEV market share', 'percent', 'norway')).toBeUndefined();
+  });
+});
+
+describe('ids', () => {
+  it('never gives a new item an id that an existing entity, topic or role already has', () => {
+    const known: KnownEntity[] = [{ kind: 'place', id: 'china', name: 'China', aliases: [], declaration: {} }];
+    const book = new EntityBook(known, ['software']);
+    expect(book.ids.allocate('Software')).toBe('software-2');
+    expect(book.addPlace('China', 'country', { start: 0, end: 5 }).id).toBe('china');
+    expect(book.addPlace('China Town', 'city', { start: 9, end: 19 }).id).toBe('china-town');
   });
 });
 
