@@ -87,34 +87,40 @@ function occursOnce(text: string, needle: string): boolean {
   return first !== -1 && text.indexOf(needle, first + 1) === -1;
 }
 
-/** The shortest run of whole words from `start` forward that is unique in the text. */
-function uniqueWordsForward(text: string, start: number, limit: number): string {
+/**
+ * The shortest run of whole words from `start` forward that is unique in the text (at least four
+ * words), or undefined: the format anchors body.start by its words, with no occurrence number.
+ */
+function uniqueWordsForward(text: string, start: number, limit: number): string | undefined {
   const pattern = /\S+/g;
   pattern.lastIndex = start;
-  let end = start;
-  for (let words = 0; words < 12; words += 1) {
-    const match = pattern.exec(text);
-    if (!match || match.index >= limit) break;
-    end = match.index + match[0].length;
-    if (words >= 3 && occursOnce(text, text.slice(start, end))) break;
+  let words = 0;
+  for (let match = pattern.exec(text); match && match.index < limit; match = pattern.exec(text)) {
+    words += 1;
+    const candidate = text.slice(start, Math.min(limit, match.index + match[0].length));
+    if (words >= 4 && occursOnce(text, candidate)) return candidate;
   }
-  return text.slice(start, end);
+  const whole = text.slice(start, limit);
+  return occursOnce(text, whole) ? whole : undefined;
 }
 
-function uniqueWordsBackward(text: string, end: number, floor: number): string {
+/** The same backward from `end`: body.end, at least two words. */
+function uniqueWordsBackward(text: string, end: number, floor: number): string | undefined {
   let start = end;
-  for (let words = 0; words < 12 && start > floor; words += 1) {
-    const before = text.slice(floor, start).trimEnd();
-    const space = before.search(/\S+$/);
+  for (let words = 1; start > floor; words += 1) {
+    const space = text.slice(floor, start).trimEnd().search(/\S+$/);
     if (space === -1) break;
     start = floor + space;
-    if (words >= 1 && occursOnce(text, text.slice(start, end))) break;
+    if (words >= 2 && occursOnce(text, text.slice(start, end))) return text.slice(start, end);
   }
-  return text.slice(start, end);
+  return undefined;
 }
 
-/** Finds the body, or undefined when the text has no prose paragraph at all. */
-export function findBody(text: string, title?: string): BodyRange | undefined {
+/**
+ * Finds the body; undefined when the text has no prose paragraph at all, 'repeated' when the
+ * body occurs twice so that no words mark its start or end uniquely.
+ */
+export function findBody(text: string, title?: string): BodyRange | 'repeated' | undefined {
   const all = paragraphs(text, title);
   const proseIndexes = all.flatMap((paragraph, index) => (paragraph.boilerplate ? [] : [index]));
   const firstIndex = proseIndexes[0];
@@ -123,11 +129,15 @@ export function findBody(text: string, title?: string): BodyRange | undefined {
   const first = all[firstIndex] as Paragraph;
   const last = all[lastIndex] as Paragraph;
   const inside = all.slice(firstIndex, lastIndex + 1);
+  const startWords = uniqueWordsForward(text, first.start, last.end);
+  const endWords = uniqueWordsBackward(text, last.end, first.start);
+  // The whole body occurs twice (a page that repeats itself): no unique first or last words.
+  if (!startWords || !endWords) return 'repeated';
   return {
     start: first.start,
     end: last.end,
-    startWords: uniqueWordsForward(text, first.start, last.end),
-    endWords: uniqueWordsBackward(text, last.end, first.start),
+    startWords,
+    endWords,
     prose: inside.filter((paragraph) => !paragraph.boilerplate),
     skipped: all.filter((paragraph) => paragraph.boilerplate),
   };

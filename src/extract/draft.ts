@@ -43,8 +43,15 @@ export function draftAnnotation(input: DraftInput): DraftResult {
   const { text, meta } = input;
   checkText(input.name, text);
   const body = findBody(text, meta.title);
-  if (!body)
+  if (!body) {
     throw new DraftInputError(input.name, 'no sentences found: the text has no paragraph of prose to draft from');
+  }
+  if (body === 'repeated') {
+    throw new DraftInputError(
+      input.name,
+      'the article body occurs twice in the text: its first and last words are not unique',
+    );
+  }
   const warnings: string[] = [];
   if (!meta.publishedDate)
     warnings.push('no publication date in the metadata: relative periods ("last year") are left unresolved');

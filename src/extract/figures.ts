@@ -55,10 +55,12 @@ function quoteStart(
   number: NumberMention,
   qualifier: Qualifier,
   changeWords: RegExpExecArray | null,
+  floor: number,
 ): number {
   if (changeWords) return number.start - changeWords[0].length;
-  if (qualifier === 'exact') return number.start;
-  const before = text.slice(Math.max(0, number.start - 30), number.start);
+  // "tens of thousands" carries its own hedge; and a quote never reaches before its clause.
+  if (qualifier === 'exact' || number.vague) return number.start;
+  const before = text.slice(Math.max(floor, number.start - 30), number.start);
   const match = /(\S+(?:\s+(?:than|to|of|least|most|under))?)\s+$/.exec(before);
   return match ? number.start - match[0].length : number.start;
 }
@@ -253,7 +255,7 @@ class ClauseFigures {
       reading.isEarlier,
     );
     const span = {
-      start: quoteStart(context.text, number, reading.qualifier, reading.changeWords),
+      start: quoteStart(context.text, number, reading.qualifier, reading.changeWords, context.clause.start),
       end: number.end + shape.extra,
     };
     const placeId = this.placeOf(shape);

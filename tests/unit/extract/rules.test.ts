@@ -1,4 +1,4 @@
-import { findBody } from '../../../src/extract/body';
+import { findBody, type BodyRange } from '../../../src/extract/body';
 import { clausesOf } from '../../../src/extract/clauses';
 import { numberMentions } from '../../../src/extract/numbers';
 import { periodMentions, yearBefore } from '../../../src/extract/periods';
@@ -16,7 +16,7 @@ describe('body range', () => {
   it('drops the cookie banner, the video length, captions and the footer', () => {
     const text =
       'We use cookies. Accept all\n\n05:42\n\nA solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.\n\nSearch Trends';
-    const body = findBody(text)!;
+    const body = findBody(text) as BodyRange;
     expect(text.slice(body.start, body.end)).toBe(
       'A solar farm opened in the desert on Friday, officials said.\n\nWatch: Inside the farm\n\nIt will power many homes across the region, the ministry said.',
     );
@@ -26,6 +26,13 @@ describe('body range', () => {
 
   it('finds no body in a text without a sentence of prose', () => {
     expect(findBody('Menu\nHome | News\n05:42')).toBeUndefined();
+  });
+
+  it('extends the first and last words until they are unique, and refuses a body that occurs twice', () => {
+    const paragraph = 'The same paragraph of prose appears twice on this page.';
+    const twice = findBody(`${paragraph}\n${paragraph}`) as BodyRange;
+    expect(twice.startWords).toBe(`${paragraph}\nThe`);
+    expect(findBody(`Read more: ${paragraph}\n${paragraph}`)).toBe('repeated');
   });
 });
 
