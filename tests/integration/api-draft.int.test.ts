@@ -82,6 +82,7 @@ describe('draftAnnotation', () => {
   it('gives spans in code points, links a person of the graph, and flags a missing date', async () => {
     const response = await draft({ text: TEXT, publisher: 'Test Harbour News' });
     expect(response.errors).toBeUndefined();
+    expect(response.extensions?.cypherQueries).toBe(5); // the existing entities, four kinds and the taken ids
     const { yaml, items, warnings } = response.data!.draftAnnotation;
     expect(warnings.join(' ')).toMatch(/no publication date/);
     expect(yaml).toContain(`speaker: ${PERSON.id}`);
@@ -103,6 +104,8 @@ describe('draftAnnotation', () => {
     const oversize = await draft({ text: 'word '.repeat(10_001) });
     expect(codeOf(oversize)).toBe('BAD_USER_INPUT');
     expect(oversize.errors?.[0]?.message).toMatch(/at most 50000 are accepted/);
+    // Refused before any work: not one Cypher statement ran for it.
+    expect(oversize.extensions?.cypherQueries).toBe(0);
     expect(codeOf(await draft({ text: TEXT, textFile: '../etc/passwd.txt' }))).toBe('BAD_USER_INPUT');
     const noProse = await draft({ text: 'Menu\nHome | News\n05:42' });
     expect(codeOf(noProse)).toBe('BAD_USER_INPUT');
