@@ -1,7 +1,7 @@
 /**
  * Claim kinds, by the first rule that applies (the format's kinds, docs/annotation-format.md):
- *   - forecast: the claim states a target or a future value, or says what will or could happen
- *     with a number ("could be achieved 10 years earlier");
+ *   - forecast: the claim states a target or a future value, says what will or could happen
+ *     with a number ("could be achieved 10 years earlier"), or a future change ("could halve");
  *   - statistic: it cites a measured figure;
  *   - causal: a cause-effect connective ("would allow for", "leads to", "translating to");
  *   - recommendation: a need or an obligation ("requires", "needs", "should", "must");
@@ -17,6 +17,9 @@ const RECOMMENDATION =
   /\b(?:needs?|needed|must|should|requires?|required|calls? for|called for|urged?|has to|have to|ought to|it is (?:necessary|essential|vital))\b/i;
 const FUTURE =
   /\b(?:will|could|would|is expected to|are expected to|forecast|projections?|projected|predicts?|by 20\d\d|next year)\b/i;
+/** "could halve the harvest", "will fall again", "would reduce export growth": a future change, with or without a number. */
+const FUTURE_CHANGE =
+  /\b(?:will|could|would|may|might|is expected to|are expected to)\s+(?:\w+\s+)?(?:fall|rise|grow|halve|double|triple|reduce|increase|decline|slow|reach|cut|shrink|drop|climb|supply)\b/i;
 const FIRST_PERSON = /\b(?:I|we|my|our)\b|\b(?:I|we) (?:think|believe|feel)\b/;
 
 export interface KindInput {
@@ -29,7 +32,7 @@ export interface KindInput {
 
 export function claimKind(input: KindInput): ClaimKind {
   const { text, attribution } = input;
-  if (input.hasTargets || (FUTURE.test(text) && /\d/.test(text))) return 'forecast';
+  if (input.hasTargets || (FUTURE.test(text) && /\d/.test(text)) || FUTURE_CHANGE.test(text)) return 'forecast';
   if (input.hasFigures) return 'statistic';
   if (input.hasCauseAndEffect) return 'causal';
   if (RECOMMENDATION.test(text)) return 'recommendation';

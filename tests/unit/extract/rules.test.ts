@@ -6,6 +6,7 @@ import { quoteUnits } from '../../../src/extract/quotes';
 import { paragraphSentences } from '../../../src/extract/sentences';
 import { appositionRoles, parseRole } from '../../../src/extract/people';
 import { EntityBook } from '../../../src/extract/entities';
+import { claimKind, type KindInput } from '../../../src/extract/kinds';
 import { findKnownMetric } from '../../../src/extract/linking';
 import { codePointIndexer, decodeText, checkText, DraftInputError } from '../../../src/extract/text-input';
 import type { KnownEntity } from '../../../src/extract/types';
@@ -210,6 +211,25 @@ describe('entity linking', () => {
   it('refuses a metric with another unit or place', () => {
     expect(findKnownMetric(known, 'NEV market share', 'vehicles', 'china')).toBeUndefined();
     expect(findKnownMetric(known, 'NEV market share', 'percent', 'norway')).toBeUndefined();
+  });
+});
+
+describe('claim kinds', () => {
+  const kind = (
+    text: string,
+    attribution: 'direct-quote' | 'paraphrase' | 'narration',
+    extra: Partial<KindInput> = {},
+  ) => claimKind({ text, attribution, hasFigures: false, hasTargets: false, hasCauseAndEffect: false, ...extra });
+
+  it('reads forecasts, statistics, causal claims, recommendations, opinions and assessments', () => {
+    expect(kind('Irrigation cuts could halve the olive harvest', 'paraphrase')).toBe('forecast');
+    expect(kind('Exports rose 7 percent in 2023', 'narration', { hasFigures: true })).toBe('statistic');
+    expect(
+      kind('Expanding the network would allow for lighter batteries', 'paraphrase', { hasCauseAndEffect: true }),
+    ).toBe('causal');
+    expect(kind('The operator needs to double its capacity', 'paraphrase')).toBe('recommendation');
+    expect(kind('Software defines cars', 'direct-quote')).toBe('opinion');
+    expect(kind('Consumer acceptance is surging', 'narration')).toBe('assessment');
   });
 });
 
