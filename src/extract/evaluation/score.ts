@@ -167,6 +167,11 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
         predicted: predicted.claims.length,
         gold: gold.claims.length,
       },
+      'claim kinds': {
+        truePositives: matched.filter(([g, p]) => g.kind === p.kind).length,
+        predicted: predicted.claims.length,
+        gold: gold.claims.length,
+      },
       figures: counts(figureKeys(gold), figureKeys(predicted)),
       entities: counts(entityKeys(gold), entityKeys(predicted)),
       'entity links': {
