@@ -49,4 +49,6 @@ export interface DraftItem {
   end: number;
   confidence: number;
   review: string[];
+  /** For a change figure: the id of the level figure it changes ("by 77 percent to 1.2 million"). */
+  changeOf?: string;
 }

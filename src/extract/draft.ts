@@ -115,7 +115,7 @@ export function draftItems(draft: Draft): DraftItem[] {
       draft.body.skipped.map((p) => `skipped ${p.boilerplate}: "${p.text.slice(0, 40)}"`),
     ),
     ...draft.claims.map((c) => item('claim', c.id, c.span, c.confidence, c.review)),
-    ...draft.figures.map((f) => item('figure', f.id, f.span, f.confidence, f.review)),
+    ...draft.figures.map((f) => ({ ...item('figure', f.id, f.span, f.confidence, f.review), changeOf: f.changeOf })),
     ...draft.targets.map((t) => item('target', t.id, t.span, t.confidence, t.review)),
     ...draft.people.flatMap((p) => [
       ...p.spans.slice(0, 1).map((s) => item('person', p.id, s, p.confidence, p.review)),

@@ -145,6 +145,8 @@ function figureSection(draft: Draft, notes: Notes): Entry[] {
     .filter((f) => f.period?.expression)
     .map((f) => {
       notes.review(f);
+      // The format has no field for it: the reviewer sees which level a change changes.
+      if (f.changeOf) notes.set(f.id, [...(notes.byId.get(f.id) ?? []), `a change of ${f.changeOf}`]);
       return compact({
         id: f.id,
         metric: f.metricId,
@@ -235,6 +237,12 @@ export function writeYaml(draft: Draft): string {
     ` Draft annotation written by \`npm run draft\`: review every item before ingesting it.`,
     ` Items marked "review" are ones the extractor was unsure of.`,
     ...draft.warnings.map((warning) => ` WARNING: ${warning}`),
+    ...draft.figures
+      .filter((f) => !f.period?.expression)
+      .map(
+        (f) =>
+          ` NOT WRITTEN: figure "${draft.text.slice(f.span.start, f.span.end)}": ${f.review.join('; ') || 'no period'}`,
+      ),
   ];
   document.commentBefore = header.join('\n');
   return document.toString({ lineWidth: 0 });

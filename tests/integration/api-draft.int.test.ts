@@ -9,7 +9,7 @@ import { graphCounts, type GraphCounts } from '../support/neo4j';
 import { EDITOR_TOKEN, REVIEWER_TOKEN, startTestServer, type TestServer } from '../support/server';
 
 const DRAFT = `mutation Draft($input: DraftAnnotationInput!) {
-  draftAnnotation(input: $input) { yaml warnings items { type id quote start end confidence review } }
+  draftAnnotation(input: $input) { yaml warnings items { type id quote start end confidence review changeOf } }
 }`;
 
 const PERSON = { id: 'test-draft-ingrid-halvorsen', name: 'Ingrid Halvorsen' };
@@ -37,6 +37,7 @@ interface DraftResponse {
       end: number;
       confidence: number;
       review: string[];
+      changeOf: string | null;
     }[];
   };
 }
@@ -75,6 +76,9 @@ describe('draftAnnotation', () => {
     };
     expect(annotation.claims.find((c) => c.quote === 'Software defines cars')?.speaker).toBe('miao-wei');
     expect(annotation.metrics.map((m) => m.id)).toContain('nev-share-of-new-car-sales');
+    const { items } = response.data!.draftAnnotation;
+    const level = items.find((item) => item.quote === '1.2 million units');
+    expect(items.find((item) => item.quote === 'skyrocketed by 77 percent')?.changeOf).toBe(level?.id);
     expect(annotation.claims.some((c) => c.quote.includes('Search Trends') || c.quote.includes('cookies'))).toBe(false);
     expect(await graphCounts(server.db.driver)).toEqual(before);
   });

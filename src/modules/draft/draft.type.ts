@@ -22,6 +22,9 @@ export class DraftItem {
 
   @Field(() => [String], { description: 'What the reviewer should check; empty when the extractor was sure.' })
   review!: string[];
+
+  @Field(() => String, { nullable: true, description: 'For a change figure: the id of the level figure it changes.' })
+  changeOf?: string | null;
 }
 
 @ObjectType({ description: 'A draft annotation: the YAML to review and ingest, and its items.' })
