@@ -112,15 +112,16 @@ export class ClaimDrafter {
     let confidence = 0.7;
     if (clause.attribution === 'paraphrase' && clause.speaker) {
       const resolved = this.resolve(clause.speaker);
-      if (resolved?.id === this.context.publisherId) {
-        // The outlet reporting its own findings ("the office reported") speaks in its own voice.
-        attribution = 'narration';
-      } else if (resolved) {
+      // The outlet reporting its own findings ("the office reported") speaks in its own voice; an
+      // unresolved speaker ("analysts said") is still reported speech, given to the outlet.
+      attribution = resolved?.id === this.context.publisherId ? 'narration' : 'paraphrase';
+      if (!resolved)
+        review.push(`reported speech by "${clause.speaker.text}", who was not resolved: given to the outlet`);
+      else if (attribution === 'paraphrase') {
         speakerId = resolved.id;
         confidence = resolved.confidence * 0.9;
         if (resolved.review) review.push(resolved.review);
-      } else review.push(`reported speech by "${clause.speaker.text}", who was not resolved: given to the outlet`);
-      if (resolved?.id !== this.context.publisherId) attribution = 'paraphrase';
+      }
     } else if (clause.sameSpeaker && previous) {
       speakerId = previous.id;
       attribution = previous.attribution === 'narration' ? 'narration' : 'paraphrase';

@@ -119,8 +119,6 @@ export const NON_CLAUSE_PARTICIPLES = [
   'ending',
 ];
 
-export const PRONOUNS = ['he', 'she', 'they', 'it', 'we', 'i'];
-
 function alternation(words: string[]): string {
   return [...new Set(words)]
     .sort((a, b) => b.length - a.length)
