@@ -76,14 +76,15 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
     );
     if (organization)
       return { id: organization, kind: 'organization', confidence: 0.75, review: `"${words}" resolved by its noun` };
-    const person = lastMentioned(book, mention.start, 'person', (id) => {
+    const hasNoun = (id: string) => {
       const found = book.people.find((p) => p.id === id);
-      return Boolean(
-        found && `${found.description ?? ''} ${found.roles.map((r) => r.title).join(' ')}`.toLowerCase().includes(noun),
-      );
-    });
+      const titles = `${found?.description ?? ''} ${found?.roles.map((r) => r.title).join(' ') ?? ''}`;
+      return Boolean(found && titles.toLowerCase().includes(noun));
+    };
+    // "..., its chief executive told CGTN" may come before the sentence that names her: look ahead then.
+    const person = lastMentioned(book, mention.start, 'person', hasNoun) ?? book.people.find((p) => hasNoun(p.id))?.id;
     return person
-      ? { id: person, kind: 'person', confidence: 0.75, review: `"${words}" resolved by its noun` }
+      ? { id: person, kind: 'person', confidence: 0.7, review: `"${words}" resolved by its noun` }
       : undefined;
   }
   const name = cleanName(words.replace(/^the\s+/i, ''));
