@@ -23,7 +23,7 @@ export interface Clause extends Span {
 }
 
 const INTRO = '(?:[^,"“”]{0,60},\\s+)?';
-const APPOSITION = '(?:,\\s[^,"“”]{3,160},)?';
+const APPOSITION = '(?:,\\s(?<appositive>[^,"“”]{3,160}),)?';
 // A title before the name ("Energy minister Peter Otieno said") belongs to the clause, not the speaker.
 const TITLE_BEFORE =
   "(?:(?:\\p{Lu}[\\p{L}'’]*\\s+)?(?:(?!(?:de|da|van|von|bin|al|di|du|le|la|del)\\s)[\\p{Ll}-]+\\s+){1,2}(?=\\p{Lu}))?";
@@ -37,7 +37,7 @@ const ACCORDING_TAIL = new RegExp(
 );
 const ACCORDING_LEAD = new RegExp(`^According\\s+to\\s+(?<speaker>${SPEAKER_PATTERN})${APPOSITION},\\s+`, 'u');
 const SAID_TAIL = new RegExp(
-  `,\\s+(?:(?<speaker1>${SPEAKER_PATTERN})(?:\\s*\\([A-Z]{2,8}\\))?${APPOSITION}\\s+(?:${SPEECH_VERB_PATTERN})|(?:said|says|added|noted|warned)\\s+(?<speaker2>${SPEAKER_PATTERN})(?:,\\s[^,"“”]{3,160})?)(?:\\s+(?:\\p{Lu}\\p{L}*|reporters|journalists))?(?:\\s+(?:on|in)\\s+[^,.]{1,30})?[.!]?$`,
+  `,\\s+(?:(?<speaker1>${SPEAKER_PATTERN})(?:\\s*\\([A-Z]{2,8}\\))?${APPOSITION}\\s+(?:${SPEECH_VERB_PATTERN})|(?:said|says|added|noted|warned)\\s+(?<speaker2>${SPEAKER_PATTERN})(?:,\\s[^,"“”]{3,160})?)(?:\\s+(?:\\p{Lu}\\p{L}*|reporters|journalists))?(?:\\s+(?:on|in)\\s+[^,.]{1,30})?(?:,\\s+(?:as|because|while|after|since)\\s+[^"“”]*)?[.!]?$`,
   'u',
 );
 const SPEECH_PARTICIPLE = new RegExp(`^(?:${SPEECH_PARTICIPLE_PATTERN})\\s+(?:that\\s+)?`, 'i');
@@ -116,7 +116,11 @@ export function clausesOf(text: string, region: Span, tokens: Token[], afterQuot
       clause = { ...span, attribution: 'paraphrase', sameSpeaker: true };
     } else {
       const reported = LEAD.exec(words);
-      const speaker = reported ? speakerAt(words, span.start, reported, 'speaker') : undefined;
+      // "Their chief economist, Lars Moe, said": the name in the apposition is the speaker.
+      const named =
+        /^(?:the|its|their)\s/i.test(reported?.groups?.speaker ?? '') &&
+        /^\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){1,2}$/u.test(reported?.groups?.appositive ?? '');
+      const speaker = reported ? speakerAt(words, span.start, reported, named ? 'appositive' : 'speaker') : undefined;
       if (reported && speaker) {
         span = { start: span.start + (reported.groups?.intro?.length ?? 0), end: span.end };
         clause = { ...span, attribution: 'paraphrase', speaker };

@@ -73,6 +73,13 @@ export const SPEECH_VERBS = [
   'projected',
   'projects',
   'highlighted',
+  // plural subjects: "Economists expect", "Analysts warn"
+  'expect',
+  'believe',
+  'warn',
+  'estimate',
+  'predict',
+  'argue',
   'highlights',
   'pointed out',
   'points out',
@@ -138,4 +145,4 @@ export const UNNAMED_SOURCES =
  * such as "de" and non-ASCII letters), or a short reference ("the ministry", "the analyst").
  */
 export const SPEAKER_PATTERN =
-  "(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:analysts|officials|experts|economists|organisers|organizers|residents|critics|observers|sources|researchers|authorities|investors|traders)|(?:[Tt]he\\s+)?(?:(?:de|van|von|da|di|du|le|la|del)\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|van|von|bin|al|of|for|and|the)){0,8}(?<!\\s(?:of|for|and|the))|(?:[Tt]he|[Ii]ts|[Tt]heir)\\s+(?:[a-z'’-]+\\s+){0,2}[a-z-]+)";
+  "(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:[Aa]nalysts|[Oo]fficials|[Ee]xperts|[Ee]conomists|organisers|organizers|residents|critics|observers|sources|[Rr]esearchers|authorities|investors|traders)(?:\\s+(?:at|from|with)\\s+\\p{Lu}[\\p{L}&'’-]*(?:\\s+\\p{Lu}[\\p{L}&'’-]*){0,4})?|(?:[Tt]he\\s+)?(?:(?:de|van|von|da|di|du|le|la|del)\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|van|von|bin|al|of|for|and|the)){0,8}(?<!\\s(?:of|for|and|the))|(?:[Tt]he|[Ii]ts|[Tt]heir)\\s+(?:[a-z'’-]+\\s+){0,2}[a-z-]+)";

@@ -116,7 +116,8 @@ export function addPlace(book: EntityBook, mention: NameMention): PlaceDraft | u
 export function gazetteerMentions(text: string, body: Span): NameMention[] {
   const names = [...Object.keys(COUNTRIES), ...Object.keys(COUNTRY_ALIASES), ...REGIONS];
   const pattern = new RegExp(
-    `(?<![\\p{L}])(?:${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`,
+    // "US dollars" names a currency, not the country.
+    `(?<![\\p{L}])(?:${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])(?!\\s+dollars)`,
     'gu',
   );
   const found: NameMention[] = [];

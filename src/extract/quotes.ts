@@ -49,10 +49,11 @@ function content(text: string, inner: Span): Span {
   return { start, end };
 }
 
-const OBJECT = "(?:\\s+(?:[A-Z][\\p{L}'’-]*(?:\\s+[A-Z][\\p{L}'’-]*)*|reporters|journalists|the\\s+[a-z]+|us|me))?";
+const OBJECT =
+  "(?:\\s+(?:[A-Z][\\p{L}'’-]*(?:\\s+[A-Z][\\p{L}'’-]*)*|reporters|journalists|(?:the|an?)\\s+(?:[a-z-]+\\s+)?[a-z-]+|us|me))?";
 const WHEN = '(?:\\s+(?:on|in|at|during)\\s+[^,."“”]{1,40}?)?';
 const FRAME_AFTER = new RegExp(
-  `^\\s*[,.!?]?\\s*(?:(?<verb1>${SPEECH_VERB_PATTERN})\\s+(?<speaker1>${SPEAKER_PATTERN})|(?<speaker2>${SPEAKER_PATTERN})\\s+(?:also\\s+)?(?<verb2>${SPEECH_VERB_PATTERN})${OBJECT})${WHEN}(?=\\s*[,.;:!?]|\\s*$|\\s+["“])`,
+  `^\\s*[,.!?]?\\s*(?:(?<verb1>${SPEECH_VERB_PATTERN})\\s+(?<speaker1>${SPEAKER_PATTERN})|(?:[\\p{Ll}-]+\\s+){0,2}(?<speaker2>${SPEAKER_PATTERN})\\s+(?:also\\s+)?(?<verb2>${SPEECH_VERB_PATTERN})${OBJECT})${WHEN}(?=\\s*[,.;:!?]|\\s*$|\\s+["“])`,
   'u',
 );
 const FRAME_BEFORE = new RegExp(

@@ -67,13 +67,29 @@ export function resolveSpeaker(book: EntityBook, mention: SpeakerMention): Resol
       ? { id, kind: 'organization', confidence: 0.6, review: `"${words}" resolved to the last organisation mentioned` }
       : undefined;
   }
+  // "Economists at Fjord Securities": the people are unnamed, the organisation is not.
+  const at = /^(?:\S+\s+)?(?:analysts|officials|experts|economists|researchers)\s+(?:at|from|with)\s+(.+)$/i.exec(
+    words,
+  );
+  if (at?.[1]) {
+    const organization =
+      book.findOrganization(at[1]) ?? book.addOrganization(at[1], organizationKind(at[1]) ?? 'organization', mention);
+    return {
+      id: organization.id,
+      kind: 'organization',
+      confidence: 0.75,
+      review: `"${words}": the organisation is given as the speaker`,
+    };
+  }
   if (lower === 'we' || lower === 'i' || UNNAMED_SOURCES.test(words)) return undefined;
   const short = /^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?=[a-z])/.exec(words);
   if (short) {
     const noun = lower.split(' ').pop() ?? '';
-    const organization = lastMentioned(book, mention.start, 'organization', (id) =>
-      normalizeName(book.organizations.find((o) => o.id === id)?.name ?? '').includes(noun),
-    );
+    const organization = lastMentioned(book, mention.start, 'organization', (id) => {
+      // "the ministry" by its name, "the company" by its kind.
+      const found = book.organizations.find((o) => o.id === id);
+      return Boolean(found && (normalizeName(found.name).includes(noun) || found.kind.includes(noun)));
+    });
     if (organization)
       return { id: organization, kind: 'organization', confidence: 0.75, review: `"${words}" resolved by its noun` };
     const hasNoun = (id: string) => {

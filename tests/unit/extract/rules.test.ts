@@ -6,6 +6,7 @@ import { quoteUnits } from '../../../src/extract/quotes';
 import { paragraphSentences } from '../../../src/extract/sentences';
 import { appositionRoles, parseRole } from '../../../src/extract/people';
 import { EntityBook } from '../../../src/extract/entities';
+import { gazetteerMentions } from '../../../src/extract/places';
 import { claimKind, type KindInput } from '../../../src/extract/kinds';
 import { findKnownMetric } from '../../../src/extract/linking';
 import { codePointIndexer, decodeText, checkText, DraftInputError } from '../../../src/extract/text-input';
@@ -51,6 +52,13 @@ describe('direct quotes', () => {
     expect(quoteUnits(text, whole(text))[0]?.frame?.speaker.text).toBe('Miao');
   });
 
+  it('reads a frame with a title before the name, or an object and a place after the verb', () => {
+    const first = '"Demand is ahead of supply," chief executive Priya Raman said on a call.';
+    expect(quoteUnits(first, whole(first))[0]?.frame?.speaker.text).toBe('Priya Raman');
+    const second = '"The worst is behind us," she told a news conference in the capital.';
+    expect(quoteUnits(second, whole(second))[0]?.frame?.speaker.text).toBe('she');
+  });
+
   it('leaves a short quoted phrase without a frame to the sentence (a scare quote)', () => {
     const text = 'They are becoming the "new three pillars" of export.';
     expect(quoteUnits(text, whole(text))).toEqual([]);
@@ -91,6 +99,16 @@ describe('clauses and reported speech', () => {
       attribution: 'paraphrase',
       speaker: 'Li Na',
     });
+  });
+
+  it('takes the named apposition as the speaker, and an organisation behind unnamed economists', () => {
+    expect(clauses('Their chief economist, Lars Moe, said the bank would lower the rate.')[0]?.speaker).toBe(
+      'Lars Moe',
+    );
+    // "Economists at" reads like a title before the name: the speaker is the organisation.
+    expect(clauses('Economists at Fjord Securities expect the first cut in March.')[0]?.speaker).toBe(
+      'Fjord Securities',
+    );
   });
 
   it('continues the speaker after ", adding that"', () => {
@@ -188,6 +206,13 @@ describe('people and roles', () => {
       expect.objectContaining({ title: 'Automobile industry analyst' }),
     );
     expect(parseRole('an automobile industry analyst', 0)?.organizationName).toBeUndefined();
+  });
+});
+
+describe('places', () => {
+  it('does not read "US dollars" as the United States', () => {
+    const text = 'It cost 3 billion US dollars, more than the US spent.';
+    expect(gazetteerMentions(text, whole(text)).map((m) => m.start)).toEqual([text.lastIndexOf('US')]);
   });
 });
 
