@@ -173,7 +173,7 @@ function printTotals(summary: ReturnType<typeof summarise>): void {
   console.log(`\nspeaker accuracy on quotes and reported speech: ${accuracy.toFixed(3)} (${correct}/${total})`);
 }
 
-/** Texts named held-out-* were written after the rules were frozen: their figures are reported apart. */
+/** Texts named held-out-* were written after the rules were frozen (README: their first run, before any fix). */
 const isHeldOut = (score: CaseScore) => score.name.startsWith('held-out-');
 
 function printReport(scores: CaseScore[], failed: number): void {
@@ -186,7 +186,7 @@ function printReport(scores: CaseScore[], failed: number): void {
   printTable('attributions', summary.attributions);
   const heldOut = scores.filter(isHeldOut);
   if (heldOut.length > 0) {
-    console.log(`\nof which held out from rule writing (${heldOut.map((s) => s.name).join(', ')}):\n`);
+    console.log(`\nof which written after the rules were frozen (${heldOut.map((s) => s.name).join(', ')}):\n`);
     printTotals(summarise(heldOut));
   }
 }
