@@ -156,6 +156,14 @@ function wordMentions(sentence: string, base: number, taken: Span[]): NumberMent
     if (/\d/.test(text) || !NUMBER_WORD.test(text) || !(item.number.num > 0)) continue;
     // "one of the", "one" as a pronoun: too weak to be a figure on its own.
     if (/^(one|a|an)$/i.test(text)) continue;
+    // "the fourth meeting", "the first cut": an ordinal ranks, it does not measure.
+    if (
+      /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|\p{L}+ieth|\p{L}+th)$/iu.test(
+        text,
+      ) &&
+      !/(?:half|quarter|third)s?$/i.test(text)
+    )
+      continue;
     const start = base + item.offset.start;
     if (taken.some((span) => start < span.end && start + text.length > span.start)) continue;
     const after = sentence.slice(item.offset.start + text.length);

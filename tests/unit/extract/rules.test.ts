@@ -146,6 +146,7 @@ describe('numbers', () => {
 
   it('does not take years, durations or codes for figures', () => {
     expect(values('In 2023 the G20 met for 10 years at 05:42.')).toEqual([]);
+    expect(values('It was the fourth meeting in a row, and the first cut.')).toEqual([]);
   });
 });
 
