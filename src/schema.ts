@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lineage.resolver';
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ClaimMutationResolver } from './modules/claim/claim.mutations';
+import { DraftMutationResolver } from './modules/draft/draft.resolver';
 import { FigureResolver } from './modules/figure/figure.resolver';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ClaimLineageResolver,
   FigureLineageResolver,
   ClaimReviewResolver,
+  DraftMutationResolver,
   FigureResolver,
   MetricResolver,
   NodeResolver,

@@ -1,4 +1,4 @@
-import { isDate, isDateTime, isInt } from 'neo4j-driver';
+import { isDate, isDateTime, isInt, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
 
 /** Neo4j `date` values as ISO strings ("2023-12-31"); null stays null. */
 export function isoDate(value: unknown): string | null {
@@ -8,6 +8,11 @@ export function isoDate(value: unknown): string | null {
 }
 
 export type Properties = Record<string, unknown>;
+
+/** The properties of the node a record holds under `field`. */
+export function propertiesOf(record: Neo4jRecord, field: string): Properties {
+  return (record.get(field) as Neo4jNode).properties as Properties;
+}
 
 export const text = (properties: Properties, name: string): string => properties[name] as string;
 export const optionalText = (properties: Properties, name: string): string | null =>
