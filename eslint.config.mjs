@@ -51,6 +51,27 @@ export default tseslint.config(
     },
   },
   {
+    // Extraction turns text into a draft annotation: it knows nothing of GraphQL or Neo4j, and
+    // reaches ingestion only through src/extract/ingest-entry.ts (docs/architecture.md).
+    files: ['src/extract/**/*.ts'],
+    ignores: ['src/extract/ingest-entry.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['graphql', 'type-graphql', 'neo4j-driver', 'graphql-scalars'],
+          patterns: [
+            { group: ['graphql/*', 'neo4j-driver/*', '@apollo/*'], message: 'Extraction knows no GraphQL or Neo4j.' },
+            {
+              group: ['**/modules', '**/modules/**', '**/db', '**/db/**', '**/ingest', '**/ingest/**'],
+              message: 'Extraction reaches ingestion only through ingest-entry.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

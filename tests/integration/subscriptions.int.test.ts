@@ -75,7 +75,7 @@ describe('subscriptions', () => {
     const reviewKeys = createdReviews.map((id) => decodeGlobalId(id).key);
     await server.db.driver.executeQuery('MATCH (r:Review) WHERE r.id IN $reviewKeys DETACH DELETE r', { reviewKeys });
     await server.db.driver.executeQuery(
-      `MATCH (n) WHERE (n:Source AND n.id IN $sources) OR (n:Claim AND n.sourceId IN $sources)
+      `MATCH (n) WHERE (n:Source AND n.id IN $sources) OR (n:Claim AND any(source IN $sources WHERE n.id STARTS WITH source + '/'))
           OR (n:OutboxEvent AND n.sourceKey IN $sources) DETACH DELETE n`,
       { sources: createdSources },
     );
