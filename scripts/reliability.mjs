@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run reliability`: runs the reliability tests (tests/integration/reliability-*.int.test.ts)
+// `npm run reliability`: runs the reliability tests (tests/integration/reliability/*.int.test.ts)
 // with RELIABILITY_REPORT_FILE set, so each records what it tried; then writes reliability/report.json
 // and prints: inputs tried by category, faults injected and survived, acknowledged writes lost
 // (must be 0) and the service's memory across the load runs; and, when `npm run fuzz` has written
@@ -25,7 +25,7 @@ const jest = spawnSync(
   [
     path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
     '--runInBand',
-    'tests/integration/reliability-',
+    'tests/integration/reliability/',
     ...process.argv.slice(2),
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, RELIABILITY_REPORT_FILE: lines } },

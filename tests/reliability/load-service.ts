@@ -1,5 +1,5 @@
 /**
- * The service in a child process for the load test (tests/integration/reliability-load.int.test.ts),
+ * The service in a child process for the load test (tests/integration/reliability/reliability-load.int.test.ts),
  * so its memory is measured alone: run with --expose-gc and an IPC channel. It sends
  * { url } once listening; on 'memory' it collects garbage and sends process.memoryUsage().
  */

@@ -28,7 +28,7 @@ export interface GraphCounts {
 /**
  * The outbox (src/events/outbox.ts) is a log of committed writes, not graph content: a test that
  * writes and then deletes what it wrote leaves its events behind, so counts leave the outbox out.
- * (tests/integration/subscriptions.int.test.ts checks that a refused write appends no event.)
+ * (tests/integration/http/subscriptions.int.test.ts checks that a refused write appends no event.)
  */
 const NOT_OUTBOX = 'NOT n:OutboxEvent AND NOT n:OutboxSequence';
 

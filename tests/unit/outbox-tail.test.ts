@@ -3,7 +3,7 @@ import { OutboxTail } from '../../src/events/outbox-tail';
 
 /**
  * The fan-out logic of the outbox tail, with the outbox in memory (the Neo4j side is tested in
- * tests/integration/subscriptions.int.test.ts): replay then live, each event once, in order.
+ * tests/integration/http/subscriptions.int.test.ts): replay then live, each event once, in order.
  */
 
 const event = (seq: number, claimKey = 'c1'): OutboxEvent => ({
