@@ -151,8 +151,11 @@ function expectedUnit(draft: FigureDraft, changeType: ChangeType | undefined): V
   }
   const expected = changeType === 'percent' ? PERCENT_UNIT : metricUnit;
   if (unit === expected) return [];
-  const why = changeType === 'percent' ? 'a percent change is in' : `the unit of metric "${metricKey}" is`;
-  return [{ field: 'unit', message: `unit "${unit}" differs: ${why} "${expected}"` }];
+  const message =
+    changeType === 'percent'
+      ? `a percent change is in "${PERCENT_UNIT}", not "${unit}"`
+      : `unit "${unit}" differs from the unit of metric "${metricKey}" ("${metricUnit}")`;
+  return [{ field: 'unit', message }];
 }
 
 function changeRules(draft: FigureDraft): Violation[] {

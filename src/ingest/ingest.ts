@@ -7,6 +7,7 @@ import { compileAnnotation } from './compile';
 import { AnnotationError, Issues } from './issues';
 import { MAX_ANNOTATION_BYTES, readDocument, readSourceFiles } from './read-annotation';
 import type { SourceGraph } from './source-graph';
+import { entitiesDirectoryFor, loadSharedEntities } from './shared-entities';
 import { validate } from './validate';
 import { writeSourceGraph } from './write-source-graph';
 
@@ -28,9 +29,19 @@ export async function loadAnnotation(file: string): Promise<LoadedAnnotation> {
   const document = await readDocument(file, MAX_ANNOTATION_BYTES);
   const annotation = validate(document, annotationSchema);
   const source = await readSourceFiles(document, annotation.source);
+  if (source.meta.data === undefined) {
+    const issues = new Issues(file, document.locate);
+    issues.report(
+      ['source'],
+      'a source needs a textFile and metaFile, or its facts (title, url, publishedDate, language)',
+    );
+    issues.throwIfAny();
+  }
   const meta = validate(source.meta, sourceMetaSchema);
+  // The shared entities the file may refer to (entities/ beside it, or the seed's).
+  const shared = await loadSharedEntities(await entitiesDirectoryFor(file, SEED_DIRECTORY));
   // Compile: the cross-checks the schema cannot make, then the rows.
-  const compiled = compileAnnotation(annotation, source.text, meta, new Issues(file, document.locate));
+  const compiled = compileAnnotation(annotation, source.text, meta, new Issues(file, document.locate), shared);
   if (!compiled.ok) throw new AnnotationError(compiled.issues);
   return { file, annotation, meta, text: source.text, graph: compiled.graph };
 }
@@ -50,7 +61,7 @@ export async function ingestFile(
   options: { dryRun?: boolean } = {},
 ): Promise<IngestSummary> {
   const { graph } = await loadAnnotation(file);
-  if (!options.dryRun) await writeSourceGraph(executor, graph);
+  if (!options.dryRun) await writeSourceGraph(executor, graph, file);
   return {
     file,
     sourceKey: graph.source.key,
@@ -71,8 +82,42 @@ export async function annotationFiles(directory: string): Promise<string[]> {
     .map((name) => path.join(directory, name));
 }
 
+/**
+ * Files in an order where a source comes after those it republishes or cites (which it links to),
+ * else in name order. A reference to a source of no file here is left to the write to check.
+ */
+export function dependencyOrder(loaded: LoadedAnnotation[]): LoadedAnnotation[] {
+  const byKey = new Map(loaded.map((entry) => [entry.graph.source.key, entry]));
+  const ordered: LoadedAnnotation[] = [];
+  const visiting = new Set<string>();
+  const visit = (entry: LoadedAnnotation) => {
+    const key = entry.graph.source.key;
+    if (ordered.includes(entry) || visiting.has(key)) return;
+    visiting.add(key);
+    for (const dependency of [...entry.graph.republishKeys, ...entry.graph.citeKeys]) {
+      const target = byKey.get(dependency);
+      if (target) visit(target);
+    }
+    ordered.push(entry);
+  };
+  loaded.forEach(visit);
+  return ordered;
+}
+
+/** Loads every file of the folder first (so one bad file writes nothing), then writes each in dependency order. */
 export async function seed(executor: Executor, directory = SEED_DIRECTORY): Promise<IngestSummary[]> {
+  const loaded: LoadedAnnotation[] = [];
+  for (const file of await annotationFiles(directory)) loaded.push(await loadAnnotation(file));
   const summaries: IngestSummary[] = [];
-  for (const file of await annotationFiles(directory)) summaries.push(await ingestFile(executor, file));
+  for (const { file, graph } of dependencyOrder(loaded)) {
+    await writeSourceGraph(executor, graph, file);
+    summaries.push({
+      file,
+      sourceKey: graph.source.key,
+      claims: graph.claims.length,
+      figures: graph.figures.length,
+      written: true,
+    });
+  }
   return summaries;
 }

@@ -1,6 +1,7 @@
 import { cypher, type Executor, type TransactionRunner } from '../db/executor';
 import { LINK_ANNOTATED_EVIDENCE, writeClaims } from '../modules/claim/claim.writes';
 import { writeSource } from '../modules/source/source.writes';
+import { AnnotationError } from './issues';
 import type { SourceGraph } from './source-graph';
 
 /**
@@ -86,9 +87,12 @@ export const UPSERT_ROLES = cypher(
   CALL (r) { MATCH ()-[old:HOLDS_ROLE]->(r) DELETE old }
   CALL (r) { MATCH (r)-[old:ROLE_AT]->() DELETE old }
   MATCH (person:Person {id: row.personKey})
-  MATCH (organization:Organization {id: row.organizationKey})
   MERGE (person)-[:HOLDS_ROLE]->(r)
-  MERGE (r)-[:ROLE_AT]->(organization)`,
+  WITH r, row
+  CALL (r, row) {
+    MATCH (organization:Organization {id: row.organizationKey})
+    MERGE (r)-[:ROLE_AT]->(organization)
+  }`,
 );
 
 export const UPSERT_VIRTUAL_PRESENTERS = cypher(
@@ -162,7 +166,11 @@ export const UPSERT_FIGURES = cypher(
   'ingest.upsertFigures',
   `UNWIND $rows AS row
   MERGE (f:Figure {id: row.key})
-  SET f += row {.name, .value, .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative, .periodWords},
+  SET f += row {.name, .kind, .value, .decimal, .low, .lowDecimal, .high, .highDecimal, .rankOf, .changeType,
+                 .basePeriodLabel, .basePeriodExpression, .operation, .locator,
+                 .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative, .periodWords},
+      f.rank = toInteger(row.rank),
+      f.basePeriodStart = date(row.basePeriodStart), f.basePeriodEnd = date(row.basePeriodEnd),
       f.sourceId = row.sourceKey,
       f.quote = row.quote.exact, f.quoteStart = toInteger(row.quote.start), f.quoteEnd = toInteger(row.quote.end),
       f.quotePrefix = row.quote.prefix, f.quoteSuffix = row.quote.suffix,
@@ -194,7 +202,91 @@ export const UPSERT_PROJECTIONS = cypher(
   MERGE (p)-[:REPORTED_IN]->(source)`,
 );
 
-async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph): Promise<void> {
+/** After all figures exist: changes to their levels, derived figures to their inputs (in order), provenance. */
+export const LINK_FIGURES = cypher(
+  'ingest.linkFigures',
+  `UNWIND $rows AS row
+  MATCH (f:Figure {id: row.key})
+  CALL (f, row) {
+    MATCH (level:Figure {id: row.changeOfKey})
+    MERGE (f)-[:CHANGE_OF]->(level)
+  }
+  CALL (f, row) {
+    UNWIND range(0, size(row.derivedFromKeys) - 1) AS position
+    MATCH (input:Figure {id: row.derivedFromKeys[position]})
+    MERGE (f)-[:DERIVED_FROM {position: position}]->(input)
+  }
+  CALL (f, row) {
+    MATCH (producer:Organization|Source {id: row.producedByKey})
+    MERGE (f)-[:PRODUCED_BY]->(producer)
+  }
+  CALL (f, row) {
+    UNWIND range(0, size(row.relayedByKeys) - 1) AS position
+    MATCH (relay:Person|Organization|VirtualPresenter|Source {id: row.relayedByKeys[position]})
+    MERGE (f)-[:RELAYED_BY {position: position}]->(relay)
+  }`,
+);
+
+export const LINK_CLAIM_PROVENANCE = cypher(
+  'ingest.linkClaimProvenance',
+  `UNWIND $rows AS row
+  MATCH (c:Claim {id: row.key})
+  CALL (c, row) {
+    MATCH (producer:Organization|Source {id: row.producedByKey})
+    MERGE (c)-[:PRODUCED_BY]->(producer)
+  }
+  CALL (c, row) {
+    UNWIND range(0, size(row.relayedByKeys) - 1) AS position
+    MATCH (relay:Person|Organization|VirtualPresenter|Source {id: row.relayedByKeys[position]})
+    MERGE (c)-[:RELAYED_BY {position: position}]->(relay)
+  }`,
+);
+
+/** The sources this one republishes or cites that are not in the graph (yet). */
+export const FIND_MISSING_SOURCES = cypher(
+  'ingest.findMissingSources',
+  `UNWIND $keys AS key
+  WITH key WHERE NOT EXISTS { (:Source {id: key}) }
+  RETURN collect(key) AS missing`,
+);
+
+/**
+ * A source recorded by its facts has no text: `text: null`, `length: 0`, no body, and
+ * `referenceOnly: true`. Its REPUBLISHES and CITES links are replaced by the file's.
+ */
+export const WRITE_SOURCE_REFERENCES = cypher(
+  'ingest.writeSourceReferences',
+  `MATCH (s:Source {id: $sourceKey})
+  SET s.note = $note
+  FOREACH (_ IN CASE WHEN $referenceOnly THEN [1] ELSE [] END |
+    SET s.text = null, s.contentHash = null, s.length = 0, s.bodyStart = null, s.bodyEnd = null, s.referenceOnly = true)
+  FOREACH (_ IN CASE WHEN $referenceOnly THEN [] ELSE [1] END | REMOVE s.referenceOnly)
+  WITH s
+  CALL (s) { MATCH (s)-[old:REPUBLISHES|CITES]->() DELETE old }
+  CALL (s) {
+    UNWIND $republishKeys AS key
+    MATCH (original:Source {id: key})
+    MERGE (s)-[:REPUBLISHES]->(original)
+  }
+  CALL (s) {
+    UNWIND $citeKeys AS key
+    MATCH (cited:Source {id: key})
+    MERGE (s)-[:CITES]->(cited)
+  }`,
+);
+
+async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<void> {
+  const [check] = await tx.run(FIND_MISSING_SOURCES, { keys: [...graph.republishKeys, ...graph.citeKeys] });
+  const missing = (check?.get('missing') as string[] | undefined) ?? [];
+  if (missing.length > 0) {
+    throw new AnnotationError(
+      missing.map((key) => ({
+        file,
+        path: ['source'],
+        message: `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
+      })),
+    );
+  }
   const sourceKey = graph.source.key;
   const keepKeys = [...graph.claims, ...graph.figures, ...graph.projections].map((node) => node.key);
   await tx.run(DELETE_STALE_OWNED, { sourceKey, keepKeys });
@@ -211,13 +303,22 @@ async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph): Pr
   await tx.run(UPSERT_METRICS, { rows: graph.metrics });
   await tx.run(UPSERT_TARGETS, { rows: graph.targets });
   await writeSource(tx, graph.source);
+  await tx.run(WRITE_SOURCE_REFERENCES, {
+    sourceKey: graph.source.key,
+    note: graph.note,
+    referenceOnly: graph.referenceOnly,
+    republishKeys: graph.republishKeys,
+    citeKeys: graph.citeKeys,
+  });
   await tx.run(UPSERT_FIGURES, { rows: graph.figures });
+  await tx.run(LINK_FIGURES, { rows: graph.figures });
   await tx.run(UPSERT_PROJECTIONS, { rows: graph.projections });
   await writeClaims(tx, graph.claims);
   await tx.run(LINK_ANNOTATED_EVIDENCE, { rows: graph.evidence });
+  await tx.run(LINK_CLAIM_PROVENANCE, { rows: graph.claimProvenance });
 }
 
 /** One source, one transaction: on any failure nothing of it is written. */
-export function writeSourceGraph(executor: Executor, graph: SourceGraph): Promise<void> {
-  return executor.writeTransaction((tx) => writeInTransaction(tx, graph));
+export function writeSourceGraph(executor: Executor, graph: SourceGraph, file = graph.source.key): Promise<void> {
+  return executor.writeTransaction((tx) => writeInTransaction(tx, graph, file));
 }

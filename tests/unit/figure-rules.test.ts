@@ -63,7 +63,7 @@ describe('figure rules', () => {
   it('states an ordinary figure in its metric unit', () => {
     expect(figureViolations(draft({ unit: 'percentage points' }))[0]).toEqual({
       field: 'unit',
-      message: 'unit "percentage points" differs: the unit of metric "nev-share" is "percent"',
+      message: 'unit "percentage points" differs from the unit of metric "nev-share" ("percent")',
     });
   });
 });

@@ -58,7 +58,7 @@ describe('the vocabularies', () => {
 
   it('accepts exactly the stored values in annotation files', () => {
     const { shape } = annotationSchema;
-    const claim = shape.claims.element.shape;
+    const claim = shape.claims.unwrap().element.shape;
     expect(options(claim.kind)).toEqual(claimKinds);
     expect(options(claim.attribution)).toEqual(attributions);
     expect(options(shape.figures.unwrap().element.shape.qualifier)).toEqual(qualifiers);
