@@ -12,6 +12,8 @@ import { KIND_OF_SECTION, NO_SHARED_ENTITIES, type SharedEntities } from '../sha
 export class Compilation {
   /** Every id is unique across the whole file: references such as `speaker` may point at several kinds. */
   private readonly kindOf = new Map<string, string>();
+  /** Shared ids this file has not declared itself (yet). */
+  private readonly shadowable = new Set<string>();
   /** Set by the source check: quotes are checked against it once it is known. */
   body: TextRange | undefined;
   /** The shared entities this file refers to: written with it (and what they refer to, see rows.ts). */
@@ -28,8 +30,12 @@ export class Compilation {
   ) {
     for (const [id, declaration] of shared.byId) {
       this.kindOf.set(id, KIND_OF_SECTION[declaration.section]);
+      this.shadowable.add(id);
       if (declaration.section === 'people') {
-        for (const role of (declaration.entry as Entities['people'][number]).roles) this.kindOf.set(role.id, 'role');
+        for (const role of (declaration.entry as Entities['people'][number]).roles) {
+          this.kindOf.set(role.id, 'role');
+          this.shadowable.add(role.id);
+        }
       }
     }
     const own = <T extends { id: string }>(entries: T[]) => entries.filter((entry) => !shared.byId.has(entry.id));
@@ -51,8 +57,10 @@ export class Compilation {
     this.issues.report(path, message);
   }
 
+  /** The file's own ids shadow shared ones: a claim may be called like a shared metric of another file. */
   declare(kind: string, id: string, path: IssuePath): void {
-    const existing = this.kindOf.get(id);
+    const existing = this.shadowable.has(id) ? undefined : this.kindOf.get(id);
+    this.shadowable.delete(id);
     if (existing) this.report(path, `duplicate id "${id}" (already used by a ${existing})`);
     else this.kindOf.set(id, kind);
   }
@@ -60,7 +68,7 @@ export class Compilation {
   /** Reports a reference to an id no entry of the allowed kinds declares. */
   expect(path: IssuePath, id: string | undefined, ...kinds: string[]): void {
     if (id === undefined) return;
-    if (this.shared.byId.has(id)) this.usedShared.add(id);
+    if (this.shadowable.has(id)) this.usedShared.add(id);
     const kind = this.kindOf.get(id);
     if (kind === undefined) this.report(path, `unknown id "${id}": no ${kinds.join(' or ')} has it`);
     else if (!kinds.includes(kind)) {

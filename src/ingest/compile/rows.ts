@@ -122,10 +122,13 @@ function referencesOf(entity: Record<string, unknown>): string[] {
 function entitiesToWrite(compilation: Compilation): Entities {
   const { shared, annotation, usedShared } = compilation;
   const needed = new Set<string>();
+  const roleHolder = new Map(
+    shared.entities.people.flatMap((person) => person.roles.map((role) => [role.id, person.id])),
+  );
   const visit = (id: string) => {
-    const declaration = shared.byId.get(id);
-    if (declaration === undefined || needed.has(id)) return;
-    needed.add(id);
+    const declaration = shared.byId.get(roleHolder.get(id) ?? id);
+    if (declaration === undefined || needed.has(declaration.entry.id)) return;
+    needed.add(declaration.entry.id);
     referencesOf(declaration.entry as Record<string, unknown>).forEach(visit);
   };
   usedShared.forEach(visit);
