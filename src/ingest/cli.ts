@@ -8,11 +8,11 @@ import { Executor } from '../db/executor';
 import { migrate } from '../db/migrations';
 import { AnnotationError } from './issues';
 import { writeSourceGraph } from './write-source-graph';
-import { annotationFiles, dependencyOrder, loadAnnotation, SEED_DIRECTORY, type LoadedAnnotation } from './ingest';
+import { annotationFiles, dependencyOrder, FULL_SEED, loadAnnotation, type LoadedAnnotation } from './ingest';
 
 const USAGE = `usage:
   npm run ingest -- FILE... [--dry-run]   validate and load annotation files
-  npm run seed                            load every annotation file in seed/`;
+  npm run seed                            load every annotation file in seed/ and seed/sources/`;
 
 function describe({ file, graph }: LoadedAnnotation, written: boolean): string {
   const verb = written ? 'loaded' : 'valid (dry run, nothing written)';
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const targets = command === 'seed' ? await annotationFiles(SEED_DIRECTORY) : files;
+  const targets = command === 'seed' ? (await Promise.all(FULL_SEED.map(annotationFiles))).flat() : files;
   const dryRun = values['dry-run'] ?? false;
 
   const config = loadConfig();

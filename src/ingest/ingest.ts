@@ -72,6 +72,13 @@ export async function ingestFile(
 }
 
 export const SEED_DIRECTORY = path.resolve(__dirname, '..', '..', 'seed');
+/**
+ * The multi-source seed (#14): datasets recorded by their facts, an agency report relaying them and
+ * a republication of it. Kept apart from the CGTN interview, which tests pin on its own.
+ */
+export const SEED_SOURCES_DIRECTORY = path.join(SEED_DIRECTORY, 'sources');
+/** What `npm run seed` and the server load. */
+export const FULL_SEED = [SEED_DIRECTORY, SEED_SOURCES_DIRECTORY];
 
 /** The annotation files of a folder, in name order so seeding is deterministic. */
 export async function annotationFiles(directory: string): Promise<string[]> {
@@ -104,10 +111,15 @@ export function dependencyOrder(loaded: LoadedAnnotation[]): LoadedAnnotation[] 
   return ordered;
 }
 
-/** Loads every file of the folder first (so one bad file writes nothing), then writes each in dependency order. */
-export async function seed(executor: Executor, directory = SEED_DIRECTORY): Promise<IngestSummary[]> {
+/** Loads every file of the folders first (so one bad file writes nothing), then writes each in dependency order. */
+export async function seed(
+  executor: Executor,
+  directories: string | string[] = SEED_DIRECTORY,
+): Promise<IngestSummary[]> {
   const loaded: LoadedAnnotation[] = [];
-  for (const file of await annotationFiles(directory)) loaded.push(await loadAnnotation(file));
+  for (const directory of [directories].flat()) {
+    for (const file of await annotationFiles(directory)) loaded.push(await loadAnnotation(file));
+  }
   const summaries: IngestSummary[] = [];
   for (const { file, graph } of dependencyOrder(loaded)) {
     await writeSourceGraph(executor, graph, file);

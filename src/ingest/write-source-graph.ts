@@ -1,7 +1,9 @@
 import { cypher, type Executor, type TransactionRunner } from '../db/executor';
 import { LINK_ANNOTATED_EVIDENCE, writeClaims } from '../modules/claim/claim.writes';
 import { writeSource } from '../modules/source/source.writes';
-import { AnnotationError } from './issues';
+import { checkDerivedValue } from '../domain/figure';
+import type { DerivedOperation } from '../domain/vocabulary';
+import { AnnotationError, type AnnotationIssue } from './issues';
 import type { SourceGraph } from './source-graph';
 
 /**
@@ -275,18 +277,53 @@ export const WRITE_SOURCE_REFERENCES = cypher(
   }`,
 );
 
-async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<void> {
+export const FIND_FIGURE_DECIMALS = cypher(
+  'ingest.findFigureDecimals',
+  `MATCH (f:Figure) WHERE f.id IN $keys RETURN f.id AS key, f.decimal AS decimal`,
+);
+
+/**
+ * What compile/ could not check without the graph: the sources this one republishes or cites
+ * exist, and derived figures with inputs of other sources match those inputs' values.
+ */
+async function graphProblems(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<AnnotationIssue[]> {
   const [check] = await tx.run(FIND_MISSING_SOURCES, { keys: [...graph.republishKeys, ...graph.citeKeys] });
   const missing = (check?.get('missing') as string[] | undefined) ?? [];
-  if (missing.length > 0) {
-    throw new AnnotationError(
-      missing.map((key) => ({
+  const problems: AnnotationIssue[] = missing.map((key) => ({
+    file,
+    path: ['source'],
+    message: `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
+  }));
+  const own = new Map(graph.figures.map((figure) => [figure.key, figure.decimal]));
+  const external = graph.figures.flatMap((figure) => figure.derivedFromKeys.filter((key) => !own.has(key)));
+  if (external.length === 0) return problems;
+  const records = await tx.run(FIND_FIGURE_DECIMALS, { keys: external });
+  const stored = new Map(
+    records.map((record) => [record.get('key') as string, record.get('decimal') as string | null]),
+  );
+  graph.figures.forEach((figure, index) => {
+    if (figure.operation === null || figure.decimal === null) return;
+    const inputs = figure.derivedFromKeys.map((key) => own.get(key) ?? stored.get(key) ?? null);
+    const absent = figure.derivedFromKeys.filter((_key, position) => inputs[position] === null);
+    const path = ['figures', index];
+    if (absent.length > 0) {
+      problems.push({
         file,
-        path: ['source'],
-        message: `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
-      })),
-    );
-  }
+        path,
+        message: `the input figures ${absent.join(', ')} are not in the graph with a value`,
+      });
+    } else {
+      const violations = checkDerivedValue(figure.operation as DerivedOperation, inputs as string[], figure.decimal);
+      for (const violation of violations)
+        problems.push({ file, path: [...path, violation.field], message: violation.message });
+    }
+  });
+  return problems;
+}
+
+async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<void> {
+  const problems = await graphProblems(tx, graph, file);
+  if (problems.length > 0) throw new AnnotationError(problems);
   const sourceKey = graph.source.key;
   const keepKeys = [...graph.claims, ...graph.figures, ...graph.projections].map((node) => node.key);
   await tx.run(DELETE_STALE_OWNED, { sourceKey, keepKeys });
