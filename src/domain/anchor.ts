@@ -1,5 +1,3 @@
-import type { Checked, Violation } from './checked';
-
 /**
  * Quote anchoring in the manner of the W3C Web Annotation TextQuoteSelector and
  * TextPositionSelector: exact text, start/end offsets, and a short prefix and suffix.
@@ -8,6 +6,8 @@ import type { Checked, Violation } from './checked';
  * Python's str and the W3C selectors count (JavaScript's string indexes would count two).
  * Invariant (tested for every claim): sliceCodePoints(text, start, end) === exact.
  */
+
+import type { Checked, Violation } from './checked';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -106,7 +106,7 @@ export interface TextRange {
 const isBlank = (words: string): boolean => words.trim() === '';
 const MUST_NOT_BE_BLANK = 'must not be empty';
 
-export const QUOTE_OUTSIDE_BODY = 'quote lies outside the article body (page boilerplate cannot be quoted)';
+const QUOTE_OUTSIDE_BODY = 'quote lies outside the article body (page boilerplate cannot be quoted)';
 
 /**
  * Anchors a quote of a claim or figure. Rule: the quote lies inside the body, since the page

@@ -13,6 +13,7 @@ import {
   roleStatuses,
   sourceKinds,
 } from '../domain/vocabulary';
+import { LANGUAGE_TAG, LANGUAGE_TAG_MESSAGE } from '../domain/source';
 
 /**
  * The annotation file format: one YAML (or JSON) file per source, written by a person.
@@ -310,7 +311,7 @@ export const sourceMetaSchema = z
     url: z.url(),
     publishedDate: z.iso.date(),
     publishedDateSource: text.optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag'),
+    language: z.string().regex(LANGUAGE_TAG, LANGUAGE_TAG_MESSAGE),
     encoding: z.literal('UTF-8').optional(),
     note: text.optional(),
   })

@@ -1,3 +1,9 @@
+/**
+ * The read stage of ingestion: files read with size and encoding limits, and parsed as YAML (or
+ * JSON) with a locator from document paths to lines and columns. Checking the data against the
+ * schema is the next stage (validate.ts).
+ */
+
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 

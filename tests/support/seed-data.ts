@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { constantCase } from '../../src/domain/vocabulary';
 import type { Annotation, AnnotationClaim, AnnotationFigure } from '../../src/ingest/annotation.schema';
 import { SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
 import { loadSharedEntities } from '../../src/ingest/shared-entities';
@@ -40,7 +41,7 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 export const sortedNames = (items: readonly { name: string }[]): string[] => [...items].sort(byName).map((i) => i.name);
 
 /** "direct-quote" → "DIRECT_QUOTE": stored enum values as the GraphQL enums name them. */
-export const enumName = (value: string): string => value.toUpperCase().replace(/-/g, '_');
+export const enumName = (value: string): string => constantCase(value);
 
 /**
  * The annotation with the shared entities (seed/entities/) it refers to merged in, as if it declared

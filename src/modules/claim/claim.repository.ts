@@ -66,13 +66,20 @@ const CLAIM_FILTER = `
 /**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
  * one statement per DataLoader batch. Ordered by id; `c.id > afterId` is an index range seek,
- * so a deep page costs what the first one does.
+ * so a deep page costs what the first one does. A source's claims start from the source and its
+ * APPEARS_IN links instead: as many rows as the source has claims, not as the graph has. The two
+ * branches exclude each other, so each request's rows come from one of them, in order.
  */
 export const CLAIM_PAGES = cypher(
   'claim.pages',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request.filter AS filter
+    WITH request, request.filter AS filter WHERE filter.source IS NOT NULL
+    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    WHERE c.id > request.afterId AND ${CLAIM_FILTER}
+    RETURN c ORDER BY c.id LIMIT $limit
+    UNION ALL
+    WITH request, request.filter AS filter WHERE filter.source IS NULL
     MATCH (c:Claim)
     WHERE c.id > request.afterId AND ${CLAIM_FILTER}
     RETURN c ORDER BY c.id LIMIT $limit
@@ -84,11 +91,17 @@ export const CLAIM_COUNTS = cypher(
   'claim.counts',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request.filter AS filter
+    WITH request.filter AS filter WHERE filter.source IS NOT NULL
+    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    WHERE ${CLAIM_FILTER}
+    RETURN count(c) AS count
+    UNION ALL
+    WITH request.filter AS filter WHERE filter.source IS NULL
     MATCH (c:Claim)
     WHERE ${CLAIM_FILTER}
     RETURN count(c) AS count
   }
+  WITH request, sum(count) AS count
   RETURN request.key AS key, count`,
 );
 
