@@ -29,7 +29,7 @@ describe('checked', () => {
       text: 'Ørby opens a tram line.',
     };
     expect(refusal(() => checked(newSource(draft), 'input'))).toEqual({
-      message: '"input.kind" must be one of article, interview, report, speech',
+      message: '"input.kind" must be one of article, interview, report, speech, dataset',
       extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.kind' }),
     });
     expect(refusal(() => checked(anchorInBody('Ørby opens', undefined, 'closes'), 'input'))).toEqual({
