@@ -251,6 +251,31 @@ describe('ingesting the parts of issue #14', () => {
     );
   });
 
+  it('checks a derived figure with an input of another source against the graph, writing nothing when wrong', async () => {
+    const dataset = await write(datasetAnnotation(), 'dataset.yaml');
+    await ingestFile(db.executor, dataset.file);
+    const base = minimalAnnotation();
+    const derived = figure({
+      id: 'exports-per-share-point',
+      kind: 'derived',
+      metric: ids.exportsMetric,
+      value: 40,
+      unit: 'units',
+      qualifier: 'exact',
+      derived: { operation: 'ratio', inputs: ['exports-2023', `${PREFIX}-dataset/share-2023`] },
+      quote: '1,200 units',
+    });
+    const annotation = minimalAnnotation({
+      source: { ...base.source, cites: [`${PREFIX}-dataset`] },
+      figures: [figure(), exportsLevel, derived],
+    });
+    const { file } = await write(annotation, 'article.yaml');
+    await expectRefused(
+      file,
+      `${file}: figures[2].value: stated 40 does not match ratio of 1200, 31.6 = 37.97468354 (38 to the stated precision)`,
+    );
+  });
+
   it('refuses a range whose low end is above its high end', async () => {
     const range = withoutValue({ range: { low: 50, high: 10 } });
     const { file, content } = await write(minimalAnnotation({ figures: [range] }), 'annotation.yaml');
