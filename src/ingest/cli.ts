@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of targets) loaded.push(await loadAnnotation(file));
     if (!dryRun) await migrate(executor);
     for (const entry of dependencyOrder(loaded)) {
-      if (!dryRun) await writeSourceGraph(executor, entry.graph, entry.file);
+      if (!dryRun) await writeSourceGraph(executor, entry.graph, entry);
       console.log(describe(entry, !dryRun));
     }
     return 0;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Executor } from '../db/executor';
 import { annotationSchema, sourceMetaSchema, type Annotation, type SourceMeta } from './annotation.schema';
 import { compileAnnotation } from './compile';
-import { AnnotationError, Issues } from './issues';
+import { AnnotationError, Issues, type Locator } from './issues';
 import { MAX_ANNOTATION_BYTES, readDocument, readSourceFiles } from './read-annotation';
 import type { SourceGraph } from './source-graph';
 import { entitiesDirectoryFor, loadSharedEntities } from './shared-entities';
@@ -13,6 +13,8 @@ import { writeSourceGraph } from './write-source-graph';
 
 export interface LoadedAnnotation {
   file: string;
+  /** Where a document path lies in the file, for problems found on writing. */
+  locate: Locator;
   annotation: Annotation;
   meta: SourceMeta;
   text: string;
@@ -43,7 +45,7 @@ export async function loadAnnotation(file: string): Promise<LoadedAnnotation> {
   // Compile: the cross-checks the schema cannot make, then the rows.
   const compiled = compileAnnotation(annotation, source.text, meta, new Issues(file, document.locate), shared);
   if (!compiled.ok) throw new AnnotationError(compiled.issues);
-  return { file, annotation, meta, text: source.text, graph: compiled.graph };
+  return { file, locate: document.locate, annotation, meta, text: source.text, graph: compiled.graph };
 }
 
 export interface IngestSummary {
@@ -60,8 +62,8 @@ export async function ingestFile(
   file: string,
   options: { dryRun?: boolean } = {},
 ): Promise<IngestSummary> {
-  const { graph } = await loadAnnotation(file);
-  if (!options.dryRun) await writeSourceGraph(executor, graph, file);
+  const { graph, locate } = await loadAnnotation(file);
+  if (!options.dryRun) await writeSourceGraph(executor, graph, { file, locate });
   return {
     file,
     sourceKey: graph.source.key,
@@ -121,8 +123,8 @@ export async function seed(
     for (const file of await annotationFiles(directory)) loaded.push(await loadAnnotation(file));
   }
   const summaries: IngestSummary[] = [];
-  for (const { file, graph } of dependencyOrder(loaded)) {
-    await writeSourceGraph(executor, graph, file);
+  for (const { file, graph, locate } of dependencyOrder(loaded)) {
+    await writeSourceGraph(executor, graph, { file, locate });
     summaries.push({
       file,
       sourceKey: graph.source.key,

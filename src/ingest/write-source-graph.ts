@@ -3,7 +3,7 @@ import { LINK_ANNOTATED_EVIDENCE, writeClaims } from '../modules/claim/claim.wri
 import { writeSource } from '../modules/source/source.writes';
 import { checkDerivedValue } from '../domain/figure';
 import type { DerivedOperation } from '../domain/vocabulary';
-import { AnnotationError, type AnnotationIssue } from './issues';
+import { Issues, type Locator } from './issues';
 import type { SourceGraph } from './source-graph';
 
 /**
@@ -286,17 +286,18 @@ export const FIND_FIGURE_DECIMALS = cypher(
  * What compile/ could not check without the graph: the sources this one republishes or cites
  * exist, and derived figures with inputs of other sources match those inputs' values.
  */
-async function graphProblems(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<AnnotationIssue[]> {
+async function reportGraphProblems(tx: TransactionRunner, graph: SourceGraph, issues: Issues): Promise<void> {
   const [check] = await tx.run(FIND_MISSING_SOURCES, { keys: [...graph.republishKeys, ...graph.citeKeys] });
-  const missing = (check?.get('missing') as string[] | undefined) ?? [];
-  const problems: AnnotationIssue[] = missing.map((key) => ({
-    file,
-    path: ['source'],
-    message: `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
-  }));
+  for (const key of (check?.get('missing') as string[] | undefined) ?? []) {
+    const field = graph.republishKeys.includes(key) ? 'republishes' : 'cites';
+    issues.report(
+      ['source', field],
+      `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
+    );
+  }
   const own = new Map(graph.figures.map((figure) => [figure.key, figure.decimal]));
   const external = graph.figures.flatMap((figure) => figure.derivedFromKeys.filter((key) => !own.has(key)));
-  if (external.length === 0) return problems;
+  if (external.length === 0) return;
   const records = await tx.run(FIND_FIGURE_DECIMALS, { keys: external });
   const stored = new Map(
     records.map((record) => [record.get('key') as string, record.get('decimal') as string | null]),
@@ -305,25 +306,34 @@ async function graphProblems(tx: TransactionRunner, graph: SourceGraph, file: st
     if (figure.operation === null || figure.decimal === null) return;
     const inputs = figure.derivedFromKeys.map((key) => own.get(key) ?? stored.get(key) ?? null);
     const absent = figure.derivedFromKeys.filter((_key, position) => inputs[position] === null);
-    const path = ['figures', index];
     if (absent.length > 0) {
-      problems.push({
-        file,
-        path,
-        message: `the input figures ${absent.join(', ')} are not in the graph with a value`,
-      });
-    } else {
-      const violations = checkDerivedValue(figure.operation as DerivedOperation, inputs as string[], figure.decimal);
-      for (const violation of violations)
-        problems.push({ file, path: [...path, violation.field], message: violation.message });
+      issues.report(
+        ['figures', index, 'derived', 'inputs'],
+        `the input figures ${absent.join(', ')} are not in the graph with a value`,
+      );
+      return;
+    }
+    for (const violation of checkDerivedValue(
+      figure.operation as DerivedOperation,
+      inputs as string[],
+      figure.decimal,
+    )) {
+      issues.report(['figures', index, violation.field], violation.message);
     }
   });
-  return problems;
 }
 
-async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, file: string): Promise<void> {
-  const problems = await graphProblems(tx, graph, file);
-  if (problems.length > 0) throw new AnnotationError(problems);
+/** The file a graph was compiled from, to locate the problems only the graph reveals. */
+export interface WhereFrom {
+  file: string;
+  locate?: Locator;
+}
+
+async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, where: WhereFrom): Promise<void> {
+  // A fresh list per attempt: the executor may retry the transaction.
+  const issues = new Issues(where.file, where.locate);
+  await reportGraphProblems(tx, graph, issues);
+  issues.throwIfAny();
   const sourceKey = graph.source.key;
   const keepKeys = [...graph.claims, ...graph.figures, ...graph.projections].map((node) => node.key);
   await tx.run(DELETE_STALE_OWNED, { sourceKey, keepKeys });
@@ -356,6 +366,10 @@ async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, fil
 }
 
 /** One source, one transaction: on any failure nothing of it is written. */
-export function writeSourceGraph(executor: Executor, graph: SourceGraph, file = graph.source.key): Promise<void> {
-  return executor.writeTransaction((tx) => writeInTransaction(tx, graph, file));
+export function writeSourceGraph(
+  executor: Executor,
+  graph: SourceGraph,
+  where: WhereFrom = { file: graph.source.key },
+): Promise<void> {
+  return executor.writeTransaction((tx) => writeInTransaction(tx, graph, where));
 }

@@ -269,10 +269,11 @@ describe('ingesting the parts of issue #14', () => {
       source: { ...base.source, cites: [`${PREFIX}-dataset`] },
       figures: [figure(), exportsLevel, derived],
     });
-    const { file } = await write(annotation, 'article.yaml');
+    const { file, content } = await write(annotation, 'article.yaml');
+    const at = positionOf(content, '40', 'id: exports-per-share-point');
     await expectRefused(
       file,
-      `${file}: figures[2].value: stated 40 does not match ratio of 1200, 31.6 = 37.97468354 (38 to the stated precision)`,
+      `${file}:${at.line}:${at.column}: figures[2].value: stated 40 does not match ratio of 1200, 31.6 = 37.97468354 (38 to the stated precision)`,
     );
   });
 
@@ -301,10 +302,11 @@ describe('ingesting the parts of issue #14', () => {
   it('refuses to republish a source that is not in the graph, writing nothing', async () => {
     const base = minimalAnnotation();
     const annotation = minimalAnnotation({ source: { ...base.source, republishes: [`${PREFIX}-missing`] } });
-    const { file } = await write(annotation, 'annotation.yaml');
+    const { file, content } = await write(annotation, 'annotation.yaml');
+    const at = positionOf(content, `- ${PREFIX}-missing`);
     await expectRefused(
       file,
-      `${file}: source: the source "${PREFIX}-missing" it republishes or cites is not in the graph: ingest it first`,
+      `${file}:${at.line}:${at.column}: source.republishes: the source "${PREFIX}-missing" it republishes or cites is not in the graph: ingest it first`,
     );
   });
 });
