@@ -10,7 +10,7 @@ import { createDriver } from './db/driver';
 import { Executor } from './db/executor';
 import { createServiceSchema } from './federation';
 import { migrate } from './db/migrations';
-import { seed } from './ingest/ingest';
+import { FULL_SEED, seed } from './ingest/ingest';
 import { logger } from './logger';
 import { startServer, type App } from './server';
 
@@ -66,7 +66,7 @@ function stopOnSignals(app: App, driver: Driver, config: Config): void {
 
 /**
  * `npm start`: with NEO4J_URI unset, starts (or reuses) the project's own Neo4j; then applies
- * the schema migrations, loads seed/ (idempotent), and serves GraphQL.
+ * the schema migrations, loads seed/ and seed/sources/ (idempotent), and serves GraphQL.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const driver = createDriver(config.neo4j);
   const executor = new Executor(driver, config.neo4j.database, { timeoutMs: config.neo4j.transactionTimeoutMs });
   await migrate(executor);
-  const seeded = await seed(executor);
+  const seeded = await seed(executor, FULL_SEED);
   logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceKey) });
   const schema = await createServiceSchema(config);
   const app = await startServer({ config, executor, schema });

@@ -102,6 +102,15 @@ export async function moveClaimSourceIds(executor: Executor, batch = MIGRATION_B
   }
 }
 
+/**
+ * Figures stored before figure kinds existed are observations. (Their `decimal` is written by the
+ * next ingestion of their file: Cypher would print a float such as 12870000.0 as "1.287E7".)
+ */
+export const SET_FIGURE_KIND = cypher(
+  'migrate.figureKindObservation',
+  `MATCH (f:Figure) WHERE f.kind IS NULL SET f.kind = 'observation'`,
+);
+
 const AWAIT_INDEXES = cypher('migrate.awaitIndexes', 'CALL db.awaitIndexes(300)');
 
 /**
@@ -112,5 +121,6 @@ export async function migrate(executor: Executor): Promise<void> {
   for (const migration of MIGRATIONS) await executor.write(migration);
   await moveClaimSourceIds(executor);
   await executor.write(DROP_CLAIM_SOURCE_ID_INDEX);
+  await executor.write(SET_FIGURE_KIND);
   await executor.write(AWAIT_INDEXES);
 }

@@ -106,7 +106,7 @@ export interface TextRange {
 const isBlank = (words: string): boolean => words.trim() === '';
 const MUST_NOT_BE_BLANK = 'must not be empty';
 
-export const QUOTE_OUTSIDE_BODY = 'quote lies outside the article body (page boilerplate cannot be quoted)';
+const QUOTE_OUTSIDE_BODY = 'quote lies outside the article body (page boilerplate cannot be quoted)';
 
 /**
  * Anchors a quote of a claim or figure. Rule: the quote lies inside the body, since the page

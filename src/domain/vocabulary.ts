@@ -32,8 +32,20 @@ export type RoleStatus = (typeof roleStatuses)[number];
 export const stances = ['SUPPORTS', 'CONTRADICTS'] as const;
 export type Stance = (typeof stances)[number];
 
-export const sourceKinds = ['article', 'interview', 'report', 'speech'] as const;
+export const sourceKinds = ['article', 'interview', 'report', 'speech', 'dataset'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
+
+/** What a figure is: measured, expected, estimated, or computed from other figures. */
+export const figureKinds = ['observation', 'forecast', 'estimate', 'derived'] as const;
+export type FigureKind = (typeof figureKinds)[number];
+
+/** How a change figure relates to the level it changes, over its base period. */
+export const changeTypes = ['absolute', 'percent', 'percentage-points'] as const;
+export type ChangeType = (typeof changeTypes)[number];
+
+/** How a derived figure is computed from its inputs, in their order (see domain/figure.ts). */
+export const derivedOperations = ['ratio', 'difference', 'sum', 'product', 'percent-change'] as const;
+export type DerivedOperation = (typeof derivedOperations)[number];
 
 export const placeKinds = ['country', 'region', 'city', 'world'] as const;
 export type PlaceKind = (typeof placeKinds)[number];

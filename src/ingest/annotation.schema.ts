@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
+import { PERIOD_GRAMMAR } from '../domain/period';
 import {
   attributions,
   claimKinds,
+  changeTypes,
   comparators,
+  derivedOperations,
+  figureKinds,
   placeKinds,
   qualifiers,
   roleStatuses,
@@ -28,11 +32,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 const ref = slug.describe('The id of something declared elsewhere in this file.');
 
-/** A year ("2023"), a day ("2024-03-19"), "end of 2023", or one resolved against the publication date. */
-const periodExpression = text.describe(
-  'A period: "2023", "2024-03-19", "end of 2023", or relative to the publication date: ' +
-    '"last year", "this year", "next year", "end of last year", "end of this year".',
-);
+/** A period expression of domain/period.ts, resolved at ingestion against the publication date. */
+const periodExpression = text.describe(`A period, resolved against the publication date: ${PERIOD_GRAMMAR}.`);
 
 const quoteSelector = {
   quote: text.describe('The exact words in the source text. Offsets are computed at ingestion.'),
@@ -81,7 +82,7 @@ const roleSchema = z
   .object({
     id: slug,
     title: text,
-    organization: ref,
+    organization: ref.optional().describe('Where the role is held; none for an independent role ("industry analyst").'),
     status: z.enum(roleStatuses).describe('Whether the role was held at the publication date.'),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
@@ -127,17 +128,70 @@ const metricSchema = z
   })
   .strict();
 
+const NUMBER_MESSAGE = 'must be a finite number, or a decimal written as text such as "2.40"';
+
+/** A number as written: quote it ("2.40") to keep trailing zeros, which a YAML number drops. */
+const decimalValue = z
+  .union([z.number().finite(), z.string().trim().min(1)], { error: NUMBER_MESSAGE })
+  .describe('A number; quote it ("2.40") to keep it exactly as written.');
+
+/** Who passed a figure or claim on, in order from the origin towards this source. */
+const provenance = {
+  producedBy: ref
+    .optional()
+    .describe('Who produced the data: an organization id, or a source this one cites or republishes.'),
+  relayedBy: z
+    .array(ref)
+    .default([])
+    .describe('Who passed it on, from the origin towards this source: people, organizations or cited sources.'),
+};
+
 const figureSchema = z
   .object({
     id: slug,
+    kind: z.enum(figureKinds).default('observation'),
     metric: ref,
-    value: z.number().finite(),
+    value: decimalValue.optional().describe('The value; none for a range or a ranking.'),
+    range: z
+      .object({ low: decimalValue.optional(), high: decimalValue.optional() })
+      .strict()
+      .optional()
+      .describe('A range instead of a value; a missing end is open ("over 1 million").'),
+    rank: z.number().optional().describe('An ordinal ranking: 10 for "the 10th".'),
+    rankOf: text.optional().describe('What the rank counts, e.g. "consecutive years leading world NEV sales".'),
     unit: text,
     qualifier: z.enum(qualifiers).default('exact'),
     period: periodExpression,
     periodWords: text.optional().describe('The words of the source the period was read from.'),
     place: ref.optional(),
-    ...quoteSelector,
+    change: z
+      .object({
+        type: z.enum(changeTypes),
+        basePeriod: periodExpression
+          .optional()
+          .describe('The period the change is measured from; "the previous year" counts from the figure\'s period.'),
+        of: ref.optional().describe('The level figure (of this file) the change is of, when the text gives it.'),
+      })
+      .strict()
+      .optional()
+      .describe('A change of a level: the figure measures the metric of the level it changes.'),
+    derived: z
+      .object({
+        operation: z.enum(derivedOperations),
+        inputs: z
+          .array(z.string().trim().min(1))
+          .min(1)
+          .describe('Figure ids in order: of this file, or "source-id/figure-id" of a cited source.'),
+      })
+      .strict()
+      .optional()
+      .describe('How a derived figure is computed; its value is recomputed and checked at ingestion.'),
+    locator: text
+      .optional()
+      .describe('Where in a dataset or report the figure is (table, page, section), instead of a quote.'),
+    quote: quoteSelector.quote.optional(),
+    occurrence: quoteSelector.occurrence,
+    ...provenance,
   })
   .strict();
 
@@ -174,6 +228,7 @@ const claimSchema = z
     speaker: ref.describe('A person, organization or virtual presenter id.'),
     role: ref.optional().describe('The role the speaker held when speaking (a role id).'),
     ...quoteSelector,
+    ...provenance,
     figures: z.array(ref).default([]),
     metrics: z.array(ref).default([]),
     targets: z.array(ref).default([]),
@@ -189,9 +244,22 @@ const claimSchema = z
 const sourceSchema = z
   .object({
     id: slug,
-    textFile: text.describe('The raw text, relative to this file. Never edited: offsets index it.'),
-    metaFile: text.describe('The .meta.json beside the text (title, publisher, url, publishedDate).'),
+    textFile: text.optional().describe('The raw text, relative to this file. Never edited: offsets index it.'),
+    metaFile: text.optional().describe('The .meta.json beside the text (title, publisher, url, publishedDate).'),
+    facts: z
+      .object({
+        title: text,
+        url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+        publishedDate: z.iso.date(),
+        language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag'),
+        note: text.optional().describe('How the facts are known, e.g. "as reported by People\'s Daily Online".'),
+      })
+      .strict()
+      .optional()
+      .describe('A source recorded by its facts only, without its text (instead of textFile and metaFile).'),
     kind: z.enum(sourceKinds),
+    republishes: z.array(ref).default([]).describe('Ids of sources this one republishes.'),
+    cites: z.array(ref).default([]).describe('Ids of sources this one cites (datasets, reports, articles).'),
     publisher: ref.describe('An organization id.'),
     interviewer: ref.optional().describe('An organization or person id.'),
     interviewees: z.array(ref).default([]),
@@ -202,6 +270,7 @@ const sourceSchema = z
         end: text.describe('The last words of the body (before page boilerplate).'),
       })
       .strict()
+      .optional()
       .describe('The article body. Every claim and figure quote must lie inside it.'),
   })
   .strict();
@@ -218,7 +287,19 @@ export const annotationSchema = z
     figures: z.array(figureSchema).default([]),
     targets: z.array(targetSchema).default([]),
     projections: z.array(projectionSchema).default([]),
-    claims: z.array(claimSchema).min(1, 'an annotation must contain at least one claim'),
+    claims: z.array(claimSchema).default([]).describe('At least one for a source with a text.'),
+  })
+  .strict();
+
+/** A file of seed/entities/: the shared entities every annotation may refer to by id. */
+export const entitiesSchema = z
+  .object({
+    places: z.array(placeSchema).default([]),
+    organizations: z.array(organizationSchema).default([]),
+    people: z.array(personSchema).default([]),
+    virtualPresenters: z.array(virtualPresenterSchema).default([]),
+    topics: z.array(topicSchema).default([]),
+    metrics: z.array(metricSchema).default([]),
   })
   .strict();
 
@@ -240,3 +321,4 @@ export type Annotation = z.infer<typeof annotationSchema>;
 export type AnnotationClaim = Annotation['claims'][number];
 export type AnnotationFigure = Annotation['figures'][number];
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;
+export type Entities = z.infer<typeof entitiesSchema>;

@@ -7,15 +7,16 @@ import { createDriver } from '../db/driver';
 import { Executor } from '../db/executor';
 import { migrate } from '../db/migrations';
 import { AnnotationError } from './issues';
-import { annotationFiles, ingestFile, SEED_DIRECTORY, type IngestSummary } from './ingest';
+import { writeSourceGraph } from './write-source-graph';
+import { annotationFiles, dependencyOrder, FULL_SEED, loadAnnotation, type LoadedAnnotation } from './ingest';
 
 const USAGE = `usage:
   npm run ingest -- FILE... [--dry-run]   validate and load annotation files
-  npm run seed                            load every annotation file in seed/`;
+  npm run seed                            load every annotation file in seed/ and seed/sources/`;
 
-function describe(summary: IngestSummary): string {
-  const verb = summary.written ? 'loaded' : 'valid (dry run, nothing written)';
-  return `${summary.file}: ${verb}: source ${summary.sourceKey}, ${summary.claims} claims, ${summary.figures} figures`;
+function describe({ file, graph }: LoadedAnnotation, written: boolean): string {
+  const verb = written ? 'loaded' : 'valid (dry run, nothing written)';
+  return `${file}: ${verb}: source ${graph.source.key}, ${graph.claims.length} claims, ${graph.figures.length} figures`;
 }
 
 /** Exit codes: 0 done, 1 invalid annotation (nothing written), 2 usage or database error. */
@@ -30,15 +31,21 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const targets = command === 'seed' ? await annotationFiles(SEED_DIRECTORY) : files;
+  const targets = command === 'seed' ? (await Promise.all(FULL_SEED.map(annotationFiles))).flat() : files;
   const dryRun = values['dry-run'] ?? false;
 
   const config = loadConfig();
   const driver = createDriver(config.neo4j);
   const executor = new Executor(driver, config.neo4j.database, { timeoutMs: config.neo4j.transactionTimeoutMs });
   try {
+    // Every file is checked before any is written; a source is written after those it cites.
+    const loaded: LoadedAnnotation[] = [];
+    for (const file of targets) loaded.push(await loadAnnotation(file));
     if (!dryRun) await migrate(executor);
-    for (const file of targets) console.log(describe(await ingestFile(executor, file, { dryRun })));
+    for (const entry of dependencyOrder(loaded)) {
+      if (!dryRun) await writeSourceGraph(executor, entry.graph, entry);
+      console.log(describe(entry, !dryRun));
+    }
     return 0;
   } catch (error) {
     if (error instanceof AnnotationError) {

@@ -137,7 +137,19 @@ export interface SourceFiles {
   meta: YamlDocument;
 }
 
+/**
+ * The text and metadata files of a source with a text; for a source recorded by its facts, no text
+ * and its facts as the metadata (the publisher is then its organization id).
+ */
 export async function readSourceFiles(document: YamlDocument, source: Annotation['source']): Promise<SourceFiles> {
+  if (source.textFile === undefined || source.metaFile === undefined) {
+    const facts = source.facts;
+    const data = facts && { file: path.basename(document.file), publisher: source.publisher, ...facts };
+    return {
+      text: '',
+      meta: { file: document.file, data, locate: (path) => document.locate(['source', 'facts', ...path]) },
+    };
+  }
   const textFile = besideAnnotation(document, source.textFile, ['source', 'textFile']);
   const metaFile = besideAnnotation(document, source.metaFile, ['source', 'metaFile']);
   const text = await readText(textFile, MAX_SOURCE_TEXT_BYTES);

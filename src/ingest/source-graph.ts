@@ -12,7 +12,29 @@ import type { SourceRow } from '../modules/source/source.writes';
 export interface FigureRow {
   key: string;
   name: string;
-  value: number;
+  kind: string;
+  /** A float for sorting and display; `decimal` is the value as written, for exact arithmetic. */
+  value: number | null;
+  decimal: string | null;
+  low: number | null;
+  lowDecimal: string | null;
+  high: number | null;
+  highDecimal: string | null;
+  rank: number | null;
+  rankOf: string | null;
+  changeType: string | null;
+  basePeriodLabel: string | null;
+  basePeriodStart: string | null;
+  basePeriodEnd: string | null;
+  basePeriodExpression: string | null;
+  /** The level figure a change is of (CHANGE_OF). */
+  changeOfKey: string | null;
+  operation: string | null;
+  /** A derived figure's inputs in order (DERIVED_FROM {position}); may be figures of other sources. */
+  derivedFromKeys: string[];
+  locator: string | null;
+  producedByKey: string | null;
+  relayedByKeys: string[];
   unit: string;
   qualifier: string;
   periodLabel: string;
@@ -24,11 +46,25 @@ export interface FigureRow {
   metricKey: string;
   placeKey: string | null;
   sourceKey: string;
-  quote: TextAnchor;
+  /** Null for a figure located (not quoted) in a source recorded by its facts. */
+  quote: TextAnchor | null;
+}
+
+/** Who produced and who relayed a claim's content (PRODUCED_BY, RELAYED_BY {position}). */
+export interface ProvenanceRow {
+  key: string;
+  producedByKey: string | null;
+  relayedByKeys: string[];
 }
 
 export interface SourceGraph {
   source: SourceRow;
+  /** Recorded by its facts: stored with `text: null`, `length: 0`, `referenceOnly: true`. */
+  referenceOnly: boolean;
+  note: string | null;
+  republishKeys: string[];
+  citeKeys: string[];
+  claimProvenance: ProvenanceRow[];
   places: { key: string; name: string; kind: string; isoCode: string | null; sameAs: string[] }[];
   organizations: {
     key: string;
@@ -48,7 +84,8 @@ export interface SourceGraph {
     from: string | null;
     to: string | null;
     personKey: string;
-    organizationKey: string;
+    /** Null for an independent role ("automobile industry analyst"). */
+    organizationKey: string | null;
   }[];
   virtualPresenters: { key: string; name: string; description: string; operatedByKey: string }[];
   topics: {

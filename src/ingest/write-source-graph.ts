@@ -1,6 +1,9 @@
 import { cypher, type Executor, type TransactionRunner } from '../db/executor';
 import { LINK_ANNOTATED_EVIDENCE, writeClaims } from '../modules/claim/claim.writes';
 import { writeSource } from '../modules/source/source.writes';
+import { checkDerivedValue } from '../domain/figure';
+import type { DerivedOperation } from '../domain/vocabulary';
+import { Issues, type Locator } from './issues';
 import type { SourceGraph } from './source-graph';
 
 /**
@@ -86,9 +89,12 @@ export const UPSERT_ROLES = cypher(
   CALL (r) { MATCH ()-[old:HOLDS_ROLE]->(r) DELETE old }
   CALL (r) { MATCH (r)-[old:ROLE_AT]->() DELETE old }
   MATCH (person:Person {id: row.personKey})
-  MATCH (organization:Organization {id: row.organizationKey})
   MERGE (person)-[:HOLDS_ROLE]->(r)
-  MERGE (r)-[:ROLE_AT]->(organization)`,
+  WITH r, row
+  CALL (r, row) {
+    MATCH (organization:Organization {id: row.organizationKey})
+    MERGE (r)-[:ROLE_AT]->(organization)
+  }`,
 );
 
 export const UPSERT_VIRTUAL_PRESENTERS = cypher(
@@ -162,7 +168,11 @@ export const UPSERT_FIGURES = cypher(
   'ingest.upsertFigures',
   `UNWIND $rows AS row
   MERGE (f:Figure {id: row.key})
-  SET f += row {.name, .value, .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative, .periodWords},
+  SET f += row {.name, .kind, .value, .decimal, .low, .lowDecimal, .high, .highDecimal, .rankOf, .changeType,
+                 .basePeriodLabel, .basePeriodExpression, .operation, .locator,
+                 .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative, .periodWords},
+      f.rank = toInteger(row.rank),
+      f.basePeriodStart = date(row.basePeriodStart), f.basePeriodEnd = date(row.basePeriodEnd),
       f.sourceId = row.sourceKey,
       f.quote = row.quote.exact, f.quoteStart = toInteger(row.quote.start), f.quoteEnd = toInteger(row.quote.end),
       f.quotePrefix = row.quote.prefix, f.quoteSuffix = row.quote.suffix,
@@ -194,7 +204,136 @@ export const UPSERT_PROJECTIONS = cypher(
   MERGE (p)-[:REPORTED_IN]->(source)`,
 );
 
-async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph): Promise<void> {
+/** After all figures exist: changes to their levels, derived figures to their inputs (in order), provenance. */
+export const LINK_FIGURES = cypher(
+  'ingest.linkFigures',
+  `UNWIND $rows AS row
+  MATCH (f:Figure {id: row.key})
+  CALL (f, row) {
+    MATCH (level:Figure {id: row.changeOfKey})
+    MERGE (f)-[:CHANGE_OF]->(level)
+  }
+  CALL (f, row) {
+    UNWIND range(0, size(row.derivedFromKeys) - 1) AS position
+    MATCH (input:Figure {id: row.derivedFromKeys[position]})
+    MERGE (f)-[:DERIVED_FROM {position: position}]->(input)
+  }
+  CALL (f, row) {
+    MATCH (producer:Organization|Source {id: row.producedByKey})
+    MERGE (f)-[:PRODUCED_BY]->(producer)
+  }
+  CALL (f, row) {
+    UNWIND range(0, size(row.relayedByKeys) - 1) AS position
+    MATCH (relay:Person|Organization|VirtualPresenter|Source {id: row.relayedByKeys[position]})
+    MERGE (f)-[:RELAYED_BY {position: position}]->(relay)
+  }`,
+);
+
+export const LINK_CLAIM_PROVENANCE = cypher(
+  'ingest.linkClaimProvenance',
+  `UNWIND $rows AS row
+  MATCH (c:Claim {id: row.key})
+  CALL (c, row) {
+    MATCH (producer:Organization|Source {id: row.producedByKey})
+    MERGE (c)-[:PRODUCED_BY]->(producer)
+  }
+  CALL (c, row) {
+    UNWIND range(0, size(row.relayedByKeys) - 1) AS position
+    MATCH (relay:Person|Organization|VirtualPresenter|Source {id: row.relayedByKeys[position]})
+    MERGE (c)-[:RELAYED_BY {position: position}]->(relay)
+  }`,
+);
+
+/** The sources this one republishes or cites that are not in the graph (yet). */
+export const FIND_MISSING_SOURCES = cypher(
+  'ingest.findMissingSources',
+  `UNWIND $keys AS key
+  WITH key WHERE NOT EXISTS { (:Source {id: key}) }
+  RETURN collect(key) AS missing`,
+);
+
+/**
+ * A source recorded by its facts has no text: `text: null`, `length: 0`, no body, and
+ * `referenceOnly: true`. Its REPUBLISHES and CITES links are replaced by the file's.
+ */
+export const WRITE_SOURCE_REFERENCES = cypher(
+  'ingest.writeSourceReferences',
+  `MATCH (s:Source {id: $sourceKey})
+  SET s.note = $note
+  FOREACH (_ IN CASE WHEN $referenceOnly THEN [1] ELSE [] END |
+    SET s.text = null, s.contentHash = null, s.length = 0, s.bodyStart = null, s.bodyEnd = null, s.referenceOnly = true)
+  FOREACH (_ IN CASE WHEN $referenceOnly THEN [] ELSE [1] END | REMOVE s.referenceOnly)
+  WITH s
+  CALL (s) { MATCH (s)-[old:REPUBLISHES|CITES]->() DELETE old }
+  CALL (s) {
+    UNWIND $republishKeys AS key
+    MATCH (original:Source {id: key})
+    MERGE (s)-[:REPUBLISHES]->(original)
+  }
+  CALL (s) {
+    UNWIND $citeKeys AS key
+    MATCH (cited:Source {id: key})
+    MERGE (s)-[:CITES]->(cited)
+  }`,
+);
+
+export const FIND_FIGURE_DECIMALS = cypher(
+  'ingest.findFigureDecimals',
+  `MATCH (f:Figure) WHERE f.id IN $keys RETURN f.id AS key, f.decimal AS decimal`,
+);
+
+/**
+ * What compile/ could not check without the graph: the sources this one republishes or cites
+ * exist, and derived figures with inputs of other sources match those inputs' values.
+ */
+async function reportGraphProblems(tx: TransactionRunner, graph: SourceGraph, issues: Issues): Promise<void> {
+  const [check] = await tx.run(FIND_MISSING_SOURCES, { keys: [...graph.republishKeys, ...graph.citeKeys] });
+  for (const key of (check?.get('missing') as string[] | undefined) ?? []) {
+    const field = graph.republishKeys.includes(key) ? 'republishes' : 'cites';
+    issues.report(
+      ['source', field],
+      `the source "${key}" it republishes or cites is not in the graph: ingest it first`,
+    );
+  }
+  const own = new Map(graph.figures.map((figure) => [figure.key, figure.decimal]));
+  const external = graph.figures.flatMap((figure) => figure.derivedFromKeys.filter((key) => !own.has(key)));
+  if (external.length === 0) return;
+  const records = await tx.run(FIND_FIGURE_DECIMALS, { keys: external });
+  const stored = new Map(
+    records.map((record) => [record.get('key') as string, record.get('decimal') as string | null]),
+  );
+  graph.figures.forEach((figure, index) => {
+    if (figure.operation === null || figure.decimal === null) return;
+    const inputs = figure.derivedFromKeys.map((key) => own.get(key) ?? stored.get(key) ?? null);
+    const absent = figure.derivedFromKeys.filter((_key, position) => inputs[position] === null);
+    if (absent.length > 0) {
+      issues.report(
+        ['figures', index, 'derived', 'inputs'],
+        `the input figures ${absent.join(', ')} are not in the graph with a value`,
+      );
+      return;
+    }
+    for (const violation of checkDerivedValue(
+      figure.operation as DerivedOperation,
+      inputs as string[],
+      figure.decimal,
+    )) {
+      issues.report(['figures', index, violation.field], violation.message);
+    }
+  });
+}
+
+/** The file a graph was compiled from, to locate the problems only the graph reveals. */
+export interface WhereFrom {
+  file: string;
+  locate?: Locator;
+}
+
+async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, where: WhereFrom): Promise<void> {
+  // A fresh list per attempt: the executor may retry the transaction.
+  const issues = new Issues(where.file, where.locate);
+  await reportGraphProblems(tx, graph, issues);
+  issues.throwIfAny();
   const sourceKey = graph.source.key;
   const keepKeys = [...graph.claims, ...graph.figures, ...graph.projections].map((node) => node.key);
   await tx.run(DELETE_STALE_OWNED, { sourceKey, keepKeys });
@@ -211,13 +350,26 @@ async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph): Pr
   await tx.run(UPSERT_METRICS, { rows: graph.metrics });
   await tx.run(UPSERT_TARGETS, { rows: graph.targets });
   await writeSource(tx, graph.source);
+  await tx.run(WRITE_SOURCE_REFERENCES, {
+    sourceKey: graph.source.key,
+    note: graph.note,
+    referenceOnly: graph.referenceOnly,
+    republishKeys: graph.republishKeys,
+    citeKeys: graph.citeKeys,
+  });
   await tx.run(UPSERT_FIGURES, { rows: graph.figures });
+  await tx.run(LINK_FIGURES, { rows: graph.figures });
   await tx.run(UPSERT_PROJECTIONS, { rows: graph.projections });
   await writeClaims(tx, graph.claims);
   await tx.run(LINK_ANNOTATED_EVIDENCE, { rows: graph.evidence });
+  await tx.run(LINK_CLAIM_PROVENANCE, { rows: graph.claimProvenance });
 }
 
 /** One source, one transaction: on any failure nothing of it is written. */
-export function writeSourceGraph(executor: Executor, graph: SourceGraph): Promise<void> {
-  return executor.writeTransaction((tx) => writeInTransaction(tx, graph));
+export function writeSourceGraph(
+  executor: Executor,
+  graph: SourceGraph,
+  where: WhereFrom = { file: graph.source.key },
+): Promise<void> {
+  return executor.writeTransaction((tx) => writeInTransaction(tx, graph, where));
 }

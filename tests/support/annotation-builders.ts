@@ -10,7 +10,7 @@ import { compileAnnotation } from '../../src/ingest/compile';
 
 /** Annotations as written in a file, before the schema applies defaults. */
 export type AnnotationInput = z.input<typeof annotationSchema>;
-export type ClaimInput = AnnotationInput['claims'][number];
+export type ClaimInput = NonNullable<AnnotationInput['claims']>[number];
 export type FigureInput = NonNullable<AnnotationInput['figures']>[number];
 export type MetaInput = z.input<typeof sourceMetaSchema>;
 
@@ -182,8 +182,9 @@ export async function writeFixture(
   const { annotation, text = MINIMAL_TEXT, meta = minimalMeta() } = options;
   const content = options.content ?? stringify(annotation);
   const file = path.join(directory, options.name ?? 'annotation.yaml');
-  await writeFile(path.join(directory, annotation.source.textFile), text, 'utf8');
-  await writeFile(path.join(directory, annotation.source.metaFile), JSON.stringify(meta, null, 2), 'utf8');
+  const { textFile, metaFile } = annotation.source;
+  if (textFile) await writeFile(path.join(directory, textFile), text, 'utf8');
+  if (metaFile) await writeFile(path.join(directory, metaFile), JSON.stringify(meta, null, 2), 'utf8');
   await writeFile(file, content, 'utf8');
   return { file, content };
 }

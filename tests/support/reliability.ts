@@ -101,7 +101,7 @@ export async function writeLargeAnnotation(directory: string, prefix: string, cl
   const annotation = {
     ...base,
     claims: [
-      ...base.claims,
+      ...(base.claims ?? []),
       ...Array.from({ length: claims }, (_value, index) =>
         claim({
           id: `gadget-${index}`,

@@ -1,7 +1,9 @@
 import path from 'node:path';
 
+import { constantCase } from '../../src/domain/vocabulary';
 import type { Annotation, AnnotationClaim, AnnotationFigure } from '../../src/ingest/annotation.schema';
 import { SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
+import { loadSharedEntities } from '../../src/ingest/shared-entities';
 import type { ClaimRow } from '../../src/modules/claim/claim.writes';
 import { toGlobalId } from '../../src/modules/common/global-id';
 
@@ -39,11 +41,33 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 export const sortedNames = (items: readonly { name: string }[]): string[] => [...items].sort(byName).map((i) => i.name);
 
 /** "direct-quote" → "DIRECT_QUOTE": stored enum values as the GraphQL enums name them. */
-export const enumName = (value: string): string => value.toUpperCase().replace(/-/g, '_');
+export const enumName = (value: string): string => constantCase(value);
+
+/**
+ * The annotation with the shared entities (seed/entities/) it refers to merged in, as if it declared
+ * them itself: what ingestion writes for it.
+ */
+async function withSharedEntities(loaded: LoadedAnnotation): Promise<Annotation> {
+  const shared = await loadSharedEntities(path.join(SEED_DIRECTORY, 'entities'));
+  const { graph, annotation } = loaded;
+  const merged = <T extends { id: string }>(own: T[], sharedEntries: T[], rows: { key: string }[]): T[] => {
+    const written = new Set(rows.map((row) => row.key));
+    return [...own, ...sharedEntries.filter((entry) => written.has(entry.id) && !own.some((o) => o.id === entry.id))];
+  };
+  return {
+    ...annotation,
+    places: merged(annotation.places, shared.entities.places, graph.places),
+    organizations: merged(annotation.organizations, shared.entities.organizations, graph.organizations),
+    people: merged(annotation.people, shared.entities.people, graph.people),
+    virtualPresenters: merged(annotation.virtualPresenters, shared.entities.virtualPresenters, graph.virtualPresenters),
+    topics: merged(annotation.topics, shared.entities.topics, graph.topics),
+    metrics: merged(annotation.metrics, shared.entities.metrics, graph.metrics),
+  };
+}
 
 export async function loadSeed(): Promise<SeedData> {
   const loaded = await loadAnnotation(SEED_FILE);
-  const { annotation } = loaded;
+  const annotation = await withSharedEntities(loaded);
   const sourceKey = annotation.source.id;
   const ownedKey = (localId: string) => `${sourceKey}/${localId}`;
   const find = <T extends { id: string }>(items: readonly T[], id: string, what: string): T => {

@@ -41,7 +41,7 @@ describe('compileAnnotation: a valid annotation', () => {
 
   it('anchors quotes in code points inside the body', () => {
     const characters = Array.from(MINIMAL_TEXT);
-    for (const { quote } of [...graph.claims, ...graph.figures]) {
+    for (const { quote } of [...graph.claims, ...graph.figures].map((entry) => ({ quote: entry.quote! }))) {
       expect(characters.slice(quote.start, quote.end).join('')).toBe(quote.exact);
       expect(quote.start).toBeGreaterThanOrEqual(graph.source.bodyStart);
       expect(quote.end).toBeLessThanOrEqual(graph.source.bodyEnd);
@@ -318,8 +318,8 @@ describe('compileAnnotation: units, periods, roles, projections', () => {
       }),
     );
     expect(issues.map((issue) => issue.path?.join('.'))).toEqual([
-      'figures.0.unit',
       'figures.0.period',
+      'figures.0.unit',
       'claims.0.quote',
       'claims.1.speaker',
     ]);

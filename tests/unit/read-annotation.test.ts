@@ -1,3 +1,4 @@
+import { DECIMAL_MESSAGE } from '../../src/domain/figure';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -81,24 +82,19 @@ describe('loadAnnotation: values, with file, line, column and path', () => {
     expect(await errorOf(file)).toBe(`${at(file, content, 'wikidata:Q1')} people[0].sameAs[0]: must be an http(s) URL`);
   });
 
-  it('reports a number written as text', async () => {
+  it('reports text that is not a decimal number', async () => {
     const { file, content } = await fixture(minimalAnnotation(), (yaml) =>
       replaceLine(yaml, 'value: 31', 'value: abc'),
     );
-    expect(await errorOf(file)).toBe(
-      `${at(file, content, 'abc')} figures[0].value: Invalid input: expected number, received string`,
-    );
+    expect(await errorOf(file)).toBe(`${at(file, content, 'abc')} figures[0].value: "abc" ${DECIMAL_MESSAGE}`);
   });
 
-  it.each([
-    ['.nan', 'NaN'],
-    ['.inf', 'Infinity'],
-  ])('reports the non-finite number %s', async (value, received) => {
+  it.each([['.nan'], ['.inf']])('reports the non-finite number %s', async (value) => {
     const { file, content } = await fixture(minimalAnnotation(), (yaml) =>
       replaceLine(yaml, 'value: 31', `value: ${value}`),
     );
     expect(await errorOf(file)).toBe(
-      `${at(file, content, value)} figures[0].value: Invalid input: expected number, received ${received}`,
+      `${at(file, content, value)} figures[0].value: must be a finite number, or a decimal written as text such as "2.40"`,
     );
   });
 

@@ -13,7 +13,6 @@ import {
 } from '../../src/domain/vocabulary';
 import { annotationSchema } from '../../src/ingest/annotation.schema';
 import { createSchema } from '../../src/schema';
-import { enumName } from '../support/seed-data';
 
 /**
  * Each vocabulary is written once (src/domain/vocabulary.ts); these tests tie what derives from it
@@ -46,7 +45,6 @@ describe('the vocabularies', () => {
   it('names annotation "direct-quote" DIRECT_QUOTE in GraphQL, as the tests expect', () => {
     expect(constantCase('direct-quote')).toBe('DIRECT_QUOTE');
     expect(constantCase('at-least')).toBe('AT_LEAST');
-    for (const value of [...attributions, ...qualifiers]) expect(enumName(value)).toBe(constantCase(value));
   });
 
   const options = (schemaOf: z.ZodType): readonly string[] => {
@@ -58,7 +56,7 @@ describe('the vocabularies', () => {
 
   it('accepts exactly the stored values in annotation files', () => {
     const { shape } = annotationSchema;
-    const claim = shape.claims.element.shape;
+    const claim = shape.claims.unwrap().element.shape;
     expect(options(claim.kind)).toEqual(claimKinds);
     expect(options(claim.attribution)).toEqual(attributions);
     expect(options(shape.figures.unwrap().element.shape.qualifier)).toEqual(qualifiers);

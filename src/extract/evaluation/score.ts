@@ -86,7 +86,7 @@ const COMPARATOR_QUALIFIER: Record<string, string> = {
 
 /** A figure or target as value, unit, period and qualifier: what must all be right. */
 export function figureKeys(graph: SourceGraph): string[] {
-  const value = (n: number) => String(Number(n.toPrecision(10)));
+  const value = (n: number | null) => (n === null ? 'none' : String(Number(n.toPrecision(10))));
   return [
     ...graph.figures.map((f) => `${value(f.value)}|${f.unit.toLowerCase()}|${f.periodLabel}|${f.qualifier}`),
     ...graph.targets.map(

@@ -1,6 +1,7 @@
 import type { TextAnchor } from '../../domain/anchor';
 import type { AnnotationClaim } from '../annotation.schema';
 import type { Compilation } from './context';
+import { checkProvenance } from './figures';
 
 export interface CheckedClaim {
   claim: AnnotationClaim;
@@ -13,7 +14,9 @@ export interface CheckedClaim {
  */
 export function checkClaims(compilation: Compilation): CheckedClaim[] {
   const { annotation } = compilation;
-  const roleOwner = new Map(annotation.people.flatMap((person) => person.roles.map((role) => [role.id, person.id])));
+  const roleOwner = new Map(
+    compilation.entities.people.flatMap((person) => person.roles.map((role) => [role.id, person.id])),
+  );
   const publisher = annotation.source.publisher;
   return annotation.claims.map((claim, index) => {
     const path = ['claims', index];
@@ -33,6 +36,7 @@ export function checkClaims(compilation: Compilation): CheckedClaim[] {
       );
     }
     checkClaimReferences(compilation, claim, path);
+    checkProvenance(compilation, claim, path);
     if (claim.kind === 'causal' && (claim.causes.length === 0 || claim.effects.length === 0)) {
       compilation.report([...path, 'kind'], 'a causal claim needs at least one cause and one effect');
     }

@@ -39,7 +39,7 @@ function checkRoles(compilation: Compilation): void {
 
 /** Reports a figure or target whose unit is not the unit of its metric. */
 export function checkUnit(compilation: Compilation, path: IssuePath, metricId: string, unit: string): void {
-  const metric = compilation.annotation.metrics.find((entry) => entry.id === metricId);
+  const metric = compilation.entities.metrics.find((entry) => entry.id === metricId);
   if (metric !== undefined && metric.unit !== unit) {
     compilation.report(path, `unit "${unit}" differs from the unit of metric "${metricId}" ("${metric.unit}")`);
   }

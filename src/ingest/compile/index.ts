@@ -1,5 +1,6 @@
 import type { Annotation, SourceMeta } from '../annotation.schema';
 import { Issues, type AnnotationIssue } from '../issues';
+import { NO_SHARED_ENTITIES, type SharedEntities } from '../shared-entities';
 import type { SourceGraph } from '../source-graph';
 import { checkClaims } from './claims';
 import { Compilation } from './context';
@@ -23,8 +24,9 @@ export function compileAnnotation(
   text: string,
   meta: SourceMeta,
   issues: Issues = new Issues('annotation'),
+  shared: SharedEntities = NO_SHARED_ENTITIES,
 ): CompileResult {
-  const compilation = new Compilation(annotation, text, meta, issues);
+  const compilation = new Compilation(annotation, text, meta, issues, shared);
   declareIds(compilation);
   const body = checkSource(compilation);
   checkEntities(compilation);
@@ -33,5 +35,5 @@ export function compileAnnotation(
   const projections = checkProjections(compilation, targets);
   const claims = checkClaims(compilation);
   if (!issues.empty) return { ok: false, issues: issues.list };
-  return { ok: true, graph: buildRows(annotation, text, meta, { body, figures, targets, projections, claims }) };
+  return { ok: true, graph: buildRows(compilation, { body, figures, targets, projections, claims }) };
 }

@@ -3,10 +3,11 @@ import { claimName } from '../../domain/claim';
 import { ownedKey, sourceText } from '../../domain/source';
 import type { ClaimRow, EvidenceRow } from '../../modules/claim/claim.writes';
 import type { SourceRow } from '../../modules/source/source.writes';
-import type { Annotation, SourceMeta } from '../annotation.schema';
+import type { Annotation, Entities, SourceMeta } from '../annotation.schema';
 import type { FigureRow, SourceGraph } from '../source-graph';
 import type { CheckedClaim } from './claims';
-import type { CheckedFigure } from './figures';
+import type { Compilation } from './context';
+import { isCrossSourceInput, type CheckedFigure } from './figures';
 import type { CheckedProjection, CheckedTarget } from './targets';
 
 /** What the section checks resolved, entry by entry. */
@@ -39,12 +40,22 @@ function formatNumber(value: number): string {
  * The rows a checked annotation becomes, in one place. Precondition: no check reported an issue,
  * so every reference resolved, every period parsed and every quote anchored.
  */
-export function buildRows(annotation: Annotation, text: string, meta: SourceMeta, checked: Checked): SourceGraph {
+export function buildRows(compilation: Compilation, checked: Checked): SourceGraph {
+  const { annotation, text, meta } = compilation;
   const scoped = (id: string) => ownedKey(annotation.source.id, id);
+  const provenance = (entry: { producedBy?: string; relayedBy: string[] }) => ({
+    producedByKey: entry.producedBy ?? null,
+    relayedByKeys: entry.relayedBy,
+  });
   return {
-    source: sourceRow(annotation, text, meta, must(checked.body)),
-    ...entityRows(annotation),
+    source: sourceRow(annotation, text, meta, checked.body),
+    referenceOnly: compilation.referenceOnly,
+    note: annotation.source.facts?.note ?? meta.note ?? null,
+    republishKeys: annotation.source.republishes,
+    citeKeys: annotation.source.cites,
+    ...entityRows(entitiesToWrite(compilation)),
     figures: checked.figures.map((figure) => figureRow(figure, annotation.source.id)),
+    claimProvenance: annotation.claims.map((claim) => ({ key: scoped(claim.id), ...provenance(claim) })),
     targets: checked.targets.map(({ target, deadline }) => ({
       key: target.id,
       name: target.name,
@@ -72,7 +83,7 @@ export function buildRows(annotation: Annotation, text: string, meta: SourceMeta
   };
 }
 
-function sourceRow(annotation: Annotation, text: string, meta: SourceMeta, body: TextRange): SourceRow {
+function sourceRow(annotation: Annotation, text: string, meta: SourceMeta, body: TextRange | undefined): SourceRow {
   const { source } = annotation;
   return {
     key: source.id,
@@ -82,7 +93,8 @@ function sourceRow(annotation: Annotation, text: string, meta: SourceMeta, body:
     publishedDate: meta.publishedDate,
     publishedDateSource: meta.publishedDateSource ?? null,
     language: meta.language,
-    ...sourceText(text, body),
+    // A source recorded by its facts has no text: written as empty, then marked (write-source-graph.ts).
+    ...sourceText(text, body ?? { start: 0, end: 0 }),
     publisherKey: source.publisher,
     interviewerKey: source.interviewer ?? null,
     intervieweeKeys: source.interviewees,
@@ -92,10 +104,59 @@ function sourceRow(annotation: Annotation, text: string, meta: SourceMeta, body:
   };
 }
 
-/** The shared entities, whose keys are the annotator's slugs. */
+/** What a shared entity refers to, so that writing it writes them too. */
+function referencesOf(entity: Record<string, unknown>): string[] {
+  const single = ['partOf', 'country', 'operatedBy', 'broader', 'place'].map((field) => entity[field]);
+  const roles = (entity.roles as { organization?: string }[] | undefined) ?? [];
+  return [
+    ...single,
+    ...((entity.includes as string[] | undefined) ?? []),
+    ...roles.map((role) => role.organization),
+  ].filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The entities this file writes: those it declares itself, and the shared ones it refers to with
+ * what they refer to in turn. Shared entities are always written as declared in their one file.
+ */
+function entitiesToWrite(compilation: Compilation): Entities {
+  const { shared, annotation, usedShared } = compilation;
+  const needed = new Set<string>();
+  const roleHolder = new Map(
+    shared.entities.people.flatMap((person) => person.roles.map((role) => [role.id, person.id])),
+  );
+  const visit = (id: string) => {
+    const declaration = shared.byId.get(roleHolder.get(id) ?? id);
+    if (declaration === undefined || needed.has(declaration.entry.id)) return;
+    needed.add(declaration.entry.id);
+    referencesOf(declaration.entry as Record<string, unknown>).forEach(visit);
+  };
+  usedShared.forEach(visit);
+  annotation.places.forEach((entity) => referencesOf(entity).forEach(visit));
+  [
+    ...annotation.organizations,
+    ...annotation.people,
+    ...annotation.virtualPresenters,
+    ...annotation.topics,
+    ...annotation.metrics,
+  ].forEach((entity) => referencesOf(entity as Record<string, unknown>).forEach(visit));
+  const keep = <T extends { id: string }>(entries: T[]) =>
+    entries.filter((entry) => needed.has(entry.id) || !shared.byId.has(entry.id));
+  const { entities } = compilation;
+  return {
+    places: keep(entities.places),
+    organizations: keep(entities.organizations),
+    people: keep(entities.people),
+    virtualPresenters: keep(entities.virtualPresenters),
+    topics: keep(entities.topics),
+    metrics: keep(entities.metrics),
+  };
+}
+
+/** The entities' rows, whose keys are the annotator's slugs. */
 function entityRows(
-  annotation: Annotation,
-): Omit<SourceGraph, 'source' | 'figures' | 'targets' | 'projections' | 'claims' | 'evidence'> {
+  annotation: Entities,
+): Pick<SourceGraph, 'places' | 'organizations' | 'people' | 'roles' | 'virtualPresenters' | 'topics' | 'metrics'> {
   const organizationsById = new Map(annotation.organizations.map((org) => [org.id, org]));
   return {
     places: annotation.places.map(({ id, ...place }) => ({ key: id, ...place, isoCode: place.isoCode ?? null })),
@@ -117,13 +178,16 @@ function entityRows(
     roles: annotation.people.flatMap((person) =>
       person.roles.map((role) => ({
         key: role.id,
-        name: `${role.title}, ${organizationsById.get(role.organization)?.name ?? role.organization}`,
+        name:
+          role.organization === undefined
+            ? role.title
+            : `${role.title}, ${organizationsById.get(role.organization)?.name ?? role.organization}`,
         title: role.title,
         status: role.status,
         from: role.from ?? null,
         to: role.to ?? null,
         personKey: person.id,
-        organizationKey: role.organization,
+        organizationKey: role.organization ?? null,
       })),
     ),
     virtualPresenters: annotation.virtualPresenters.map((presenter) => ({
@@ -149,13 +213,46 @@ function entityRows(
   };
 }
 
-function figureRow({ figure, period, anchor }: CheckedFigure, sourceKey: string): FigureRow {
+/** "≈ 2.4", "30000–1000000", "> 1000000", "10th": what a figure states, for its caption. */
+function statedText({ figure, decimal, lowDecimal, highDecimal }: CheckedFigure): string {
+  const sign = figure.change && decimal !== null && !decimal.startsWith('-') ? '+' : '';
+  if (decimal !== null) return `${QUALIFIER_SYMBOLS[figure.qualifier] ?? ''}${sign}${formatNumber(Number(decimal))}`;
+  if (lowDecimal !== null && highDecimal !== null)
+    return `${formatNumber(Number(lowDecimal))}–${formatNumber(Number(highDecimal))}`;
+  if (lowDecimal !== null) return `≥ ${formatNumber(Number(lowDecimal))}`;
+  if (highDecimal !== null) return `≤ ${formatNumber(Number(highDecimal))}`;
+  return `#${figure.rank}`;
+}
+
+const numberOrNull = (decimal: string | null): number | null => (decimal === null ? null : Number(decimal));
+
+function figureRow(checked: CheckedFigure, sourceKey: string): FigureRow {
+  const { figure, period, anchor, basePeriod } = checked;
   const resolved = must(period);
-  const symbol = QUALIFIER_SYMBOLS[figure.qualifier] ?? '';
+  const inputs = figure.derived?.inputs ?? [];
   return {
     key: ownedKey(sourceKey, figure.id),
-    name: `${symbol}${formatNumber(figure.value)} ${figure.unit} (${resolved.label})`,
-    value: figure.value,
+    name: `${statedText(checked)} ${figure.unit} (${resolved.label})`,
+    kind: figure.kind,
+    value: numberOrNull(checked.decimal),
+    decimal: checked.decimal,
+    low: numberOrNull(checked.lowDecimal),
+    lowDecimal: checked.lowDecimal,
+    high: numberOrNull(checked.highDecimal),
+    highDecimal: checked.highDecimal,
+    rank: figure.rank ?? null,
+    rankOf: figure.rankOf ?? null,
+    changeType: figure.change?.type ?? null,
+    basePeriodLabel: basePeriod?.label ?? null,
+    basePeriodStart: basePeriod?.start ?? null,
+    basePeriodEnd: basePeriod?.end ?? null,
+    basePeriodExpression: basePeriod?.expression ?? null,
+    changeOfKey: figure.change?.of === undefined ? null : ownedKey(sourceKey, figure.change.of),
+    operation: figure.derived?.operation ?? null,
+    derivedFromKeys: inputs.map((input) => (isCrossSourceInput(input) ? input : ownedKey(sourceKey, input))),
+    locator: figure.locator ?? null,
+    producedByKey: figure.producedBy ?? null,
+    relayedByKeys: figure.relayedBy,
     unit: figure.unit,
     qualifier: figure.qualifier,
     periodLabel: resolved.label,
@@ -167,7 +264,7 @@ function figureRow({ figure, period, anchor }: CheckedFigure, sourceKey: string)
     metricKey: figure.metric,
     placeKey: figure.place ?? null,
     sourceKey,
-    quote: must(anchor),
+    quote: anchor ?? null,
   };
 }
 

@@ -25,12 +25,13 @@ export const WRITE_SOURCE = cypher(
   'source.write',
   `WITH $row AS row
   MERGE (s:Source {id: row.key})
+  WITH s, row, s.contentHash IS NOT NULL AS existed
   SET s += row {.title, .kind, .url, .publishedDateSource, .language, .text, .contentHash, .origin, .addedBy},
       s.name = row.title,
       s.length = toInteger(row.length), s.bodyStart = toInteger(row.bodyStart), s.bodyEnd = toInteger(row.bodyEnd),
       s.publishedDate = date(row.publishedDate),
       s.ingestedAt = datetime()
-  WITH s, row
+  WITH s, row, existed
   CALL (s) { MATCH (s)-[old:PUBLISHED_BY|INTERVIEW_CONDUCTED_BY|INTERVIEWS|MENTIONS]->() DELETE old }
   CALL (s, row) {
     MATCH (publisher:Organization {id: row.publisherKey})
@@ -50,14 +51,20 @@ export const WRITE_SOURCE = cypher(
     MATCH (entity:Place|Organization|Person|VirtualPresenter|Topic|Metric {id: mentionKey})
     MERGE (s)-[:MENTIONS]->(entity)
   }
-  RETURN s AS node`,
+  RETURN s AS node, existed`,
 );
 
-/** Writes a source within a caller's transaction; answers it as the mapper reads it. */
-export async function writeSource(tx: TransactionRunner, row: SourceRow): Promise<SourceData> {
+/** Writes a source within a caller's transaction; answers it as the mapper reads it, and whether it existed. */
+export async function writeSource(
+  tx: TransactionRunner,
+  row: SourceRow,
+): Promise<{ source: SourceData; existed: boolean }> {
   const [written] = await tx.run(WRITE_SOURCE, { row });
-  return mapSource(written?.get('node').properties);
+  return { source: mapSource(written?.get('node').properties), existed: written?.get('existed') === true };
 }
+
+/** Thrown inside addSource's transaction to roll back a write that met a source added meanwhile. */
+class AddedMeanwhile extends Error {}
 
 export const FIND_SOURCE_CONFLICTS = cypher(
   'source.findConflicts',
@@ -70,11 +77,16 @@ export type SourceWriteResult = WriteResult<SourceData> | { ok: false; exists: s
 export class SourceWriter {
   constructor(private readonly executor: Executor) {}
 
-  /** One transaction; a source with the same key (the same text) is reported, not overwritten. */
-  create(source: NewSource, publisherKey: string, addedBy: string): Promise<SourceWriteResult> {
-    return this.executor.writeTransaction(async (tx) => {
+  /**
+   * One transaction; a source with the same key (the same text) is reported, not overwritten, also
+   * when another request adds it between the check and the write (MERGE then waits for that
+   * request's lock and finds its node; the write is rolled back).
+   */
+  async create(source: NewSource, publisherKey: string, addedBy: string): Promise<SourceWriteResult> {
+    const exists = { ok: false as const, exists: source.key };
+    const write = this.executor.writeTransaction<SourceWriteResult>(async (tx) => {
       const [check] = await tx.run(FIND_SOURCE_CONFLICTS, { key: source.key, publisherKey });
-      if (check?.get('exists')) return { ok: false, exists: source.key };
+      if (check?.get('exists')) return exists;
       if (!check?.get('publisherExists')) return { ok: false, missing: { what: 'Organization', key: publisherKey } };
       const row: SourceRow = {
         ...source,
@@ -86,7 +98,13 @@ export class SourceWriter {
         origin: 'api',
         addedBy,
       };
-      return { ok: true, value: await writeSource(tx, row) };
+      const written = await writeSource(tx, row);
+      if (written.existed) throw new AddedMeanwhile();
+      return { ok: true, value: written.source };
+    });
+    return write.catch((error: unknown) => {
+      if (error instanceof AddedMeanwhile) return exists;
+      throw error;
     });
   }
 }

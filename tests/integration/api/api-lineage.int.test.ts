@@ -190,7 +190,7 @@ describe('the lineage of a claim', () => {
     });
 
     const [comparison] = (await lineageOf(CLAIM)).figures;
-    const cited = figure.value;
+    const cited = Number(figure.value);
     expect(comparison?.comparisons.map((c) => c.figure)).toEqual([
       { id: toGlobalId('Figure', `${PREFIX}-2022`), value: 1.8 },
       { id: toGlobalId('Figure', `${PREFIX}-2024`), value: 3.1 },

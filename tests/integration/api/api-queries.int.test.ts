@@ -185,8 +185,8 @@ describe('the read API over the seeded interview', () => {
       expect(source.length).toBe(codePoints.length);
       expect(source.publishedDateSource).toBe(data.loaded.meta.publishedDateSource);
       const body = codePoints.slice(source.body.start, source.body.end).join('');
-      expect(body.startsWith(data.annotation.source.body.start)).toBe(true);
-      expect(body.endsWith(data.annotation.source.body.end)).toBe(true);
+      expect(body.startsWith(data.annotation.source.body!.start)).toBe(true);
+      expect(body.endsWith(data.annotation.source.body!.end)).toBe(true);
       expect(body).not.toContain('Cookie Policy');
       expect(body).not.toContain('Search Trends');
     });

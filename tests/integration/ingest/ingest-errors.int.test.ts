@@ -1,6 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { DECIMAL_MESSAGE } from '../../../src/domain/figure';
+import { PERIOD_GRAMMAR } from '../../../src/domain/period';
 import { ingestFile } from '../../../src/ingest/ingest';
 import { AnnotationError } from '../../../src/ingest/issues';
 import { MAX_ANNOTATION_BYTES } from '../../../src/ingest/read-annotation';
@@ -125,19 +127,19 @@ const CASES: BadCase[] = [
     'bad number',
     minimalAnnotation({ figures: [figure({ value: 'abc' as unknown as number })] }),
     'abc',
-    'figures[0].value: Invalid input: expected number, received string',
+    `figures[0].value: "abc" ${DECIMAL_MESSAGE}`,
   ),
   badAnnotation(
     'bad date',
     minimalAnnotation({ figures: [figure({ period: '2023-02-30' })] }),
     '2023-02-30',
-    'figures[0].period: bad period or date "2023-02-30"; write "2023", "2024-03-19", "end of 2023", "last year", "this year", "next year", "end of last year" or "end of this year"',
+    `figures[0].period: bad period or date "2023-02-30"; write ${PERIOD_GRAMMAR}`,
   ),
   badAnnotation(
     'bad period',
     minimalAnnotation({ figures: [figure({ period: 'sometime' })] }),
     'sometime',
-    'figures[0].period: bad period or date "sometime"; write "2023", "2024-03-19", "end of 2023", "last year", "this year", "next year", "end of last year" or "end of this year"',
+    `figures[0].period: bad period or date "sometime"; write ${PERIOD_GRAMMAR}`,
   ),
   badAnnotation(
     'missing required field',
@@ -148,7 +150,8 @@ const CASES: BadCase[] = [
   badYaml(
     'NaN',
     (yaml) => replaceLine(yaml, 'value: 31', 'value: .nan'),
-    (file, content) => `${at(file, content, '.nan')} figures[0].value: Invalid input: expected number, received NaN`,
+    (file, content) =>
+      `${at(file, content, '.nan')} figures[0].value: must be a finite number, or a decimal written as text such as "2.40"`,
   ),
   badYaml(
     'duplicate keys',
