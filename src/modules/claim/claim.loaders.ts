@@ -19,6 +19,8 @@ export function createClaimLoaders(executor: Executor) {
     effects: loader((keys) => claims.effectsOf(keys)),
     evidence: loader((keys) => claims.evidenceFor(keys)),
     backs: loader((keys) => claims.backedBy(keys)),
-    withLineage: loader((keys) => claims.withLineages(keys)),
+    withLineage: loader((keys) => claims.withLineages(keys, false)),
+    /** The lineage with every cited figure's siblings (samePeriod, series, comparisons). */
+    withLineageAndSiblings: loader((keys) => claims.withLineages(keys, true)),
   };
 }

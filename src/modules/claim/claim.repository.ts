@@ -5,6 +5,7 @@ import { cypher, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import { mapEntity, type EntityData } from '../entities';
 import { mapFigure, type FigureData, type PrefetchedFigure } from '../figure/figure.mapper';
+import { mapSibling, SIBLING_ORDER, SIBLINGS_OF_F } from '../figure/figure.repository';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
 import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
 import { mapRole, type PrefetchedRole, type RoleData } from '../person/person.mapper';
@@ -192,8 +193,8 @@ function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData 
  * SOURCE_PUBLISHERS, CLAIM_SPEAKERS, CLAIM_ROLES (+ ROLE_ORGANIZATIONS), CLAIM_FIGURES
  * (+ FIGURE_METRICS), CLAIM_EVIDENCE and REVIEWS_OF_CLAIMS return, in their orders. Eight statements
  * (each its own transaction) cost far more than one: bench/README.md, "Findings". The other figures
- * of each metric (FIGURE_SIBLINGS) are left out: a metric's series is unbounded and a lineage
- * rarely asks for it, so it stays its own batched statement when asked for.
+ * of each metric (FIGURE_SIBLINGS) come only with `$withSiblings`: a metric's series is unbounded,
+ * so the statement reads it only when the lineage asks for samePeriod, series or comparisons.
  */
 export const CLAIM_LINEAGES = cypher(
   'claim.lineage',
@@ -206,7 +207,10 @@ export const CLAIM_LINEAGES = cypher(
                    RETURN { role: r, organization: head(COLLECT { MATCH (r)-[:ROLE_AT]->(o:Organization) RETURN o }) }
     }) AS role,
     COLLECT { MATCH (c)-[:CITES]->(f:Figure)
-              RETURN { figure: f, metric: head(COLLECT { MATCH (f)-[:MEASURES]->(m:Metric) RETURN m }) }
+              RETURN { figure: f, metric: head(COLLECT { MATCH (f)-[:MEASURES]->(m:Metric) RETURN m }),
+                       siblings: COLLECT {
+    WITH f WHERE $withSiblings${SIBLINGS_OF_F}
+    RETURN { node: other, relation: relation } ORDER BY ${SIBLING_ORDER} } }
               ORDER BY f.periodStart, f.id } AS figures,
     COLLECT { MATCH (c)<-[link:SUPPORTS|CONTRADICTS]-(node:Claim|Figure)
               RETURN { node: node, link: link } ORDER BY type(link) DESC, node.id } AS evidence,
@@ -239,12 +243,16 @@ const mapOrNull = <T>(node: Neo4jNode | null, map: (properties: Properties) => T
   return properties === null ? null : map(properties);
 };
 
-function mapLineage(record: Neo4jRecord): PrefetchedClaim {
+function mapLineage(record: Neo4jRecord, withSiblings: boolean): PrefetchedClaim {
   const source = propertiesOrNull(record.get('source'));
   const publisher = mapOrNull(record.get('publisher'), mapOrganization);
   const speaker = record.get('speaker') as Neo4jNode | null;
   const role = record.get('role') as { role: Neo4jNode; organization: Neo4jNode | null } | null;
-  const figures = record.get('figures') as { figure: Neo4jNode; metric: Neo4jNode | null }[];
+  const figures = record.get('figures') as {
+    figure: Neo4jNode;
+    metric: Neo4jNode | null;
+    siblings: { node: Neo4jNode; relation: string }[];
+  }[];
   const evidence = record.get('evidence') as { node: Neo4jNode; link: Relationship }[];
   const reviews = record.get('reviews') as Neo4jNode[];
   const claim = mapClaim((record.get('claim') as Neo4jNode).properties as Properties);
@@ -259,9 +267,12 @@ function mapLineage(record: Neo4jRecord): PrefetchedClaim {
             ...mapRole(role.role.properties as Properties),
             prefetched: { organization: mapOrNull(role.organization, mapOrganization) },
           },
-    figures: figures.map(({ figure, metric }) => ({
+    figures: figures.map(({ figure, metric, siblings }) => ({
       ...mapFigure(figure.properties as Properties),
-      prefetched: { metric: mapOrNull(metric, mapMetric) },
+      prefetched: {
+        metric: mapOrNull(metric, mapMetric),
+        ...(withSiblings ? { siblings: siblings.map(mapSibling) } : {}),
+      },
     })),
     evidence: evidence.map(({ node, link }) => mapEvidenceLink(node, link)),
     reviews: reviews.map((review) => mapReview(review.properties as Properties)),
@@ -357,11 +368,14 @@ export class ClaimRepository {
     return groupByKey(keys, records, (record) => mapEvidenceLink(record.get('node'), record.get('link')));
   }
 
-  /** Claims with their lineage neighbourhood: one statement for the whole batch. */
-  withLineages(keys: readonly string[]): Promise<(PrefetchedClaim | undefined)[]> {
+  /**
+   * Claims with their lineage neighbourhood: one statement for the whole batch; with their cited
+   * figures' siblings too when `withSiblings`.
+   */
+  withLineages(keys: readonly string[], withSiblings: boolean): Promise<(PrefetchedClaim | undefined)[]> {
     return this.executor
-      .read(CLAIM_LINEAGES, { keys })
-      .then((records) => alignByKey(keys, records, mapLineage, undefined));
+      .read(CLAIM_LINEAGES, { keys, withSiblings })
+      .then((records) => alignByKey(keys, records, (record) => mapLineage(record, withSiblings), undefined));
   }
 
   async backedBy(keys: readonly string[]): Promise<EvidenceLinkData[][]> {

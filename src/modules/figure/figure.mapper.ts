@@ -1,9 +1,12 @@
-import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
+import { decimalOfFloat } from '../../domain/consistency';
+import { isoDate, optionalNumber, optionalText, text, type Properties } from '../../db/values';
 import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
 import type { Prefetched } from '../common/prefetched';
 import type { MetricData } from '../metric/metric.mapper';
 
 export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
+export type FigureKind = 'observation' | 'forecast' | 'estimate' | 'derived';
+export type ChangeType = 'absolute' | 'percent' | 'percentage-points';
 
 export interface PeriodData {
   label: string;
@@ -18,7 +21,17 @@ export interface FigureData {
   label: 'Figure';
   key: string;
   name: string;
-  value: number;
+  kind: FigureKind;
+  /** Null for a range or a ranking. */
+  value: number | null;
+  /** The value exactly as written ("2.4"); for figures stored before decimals, the float's shortest form. */
+  decimal: string | null;
+  lowDecimal: string | null;
+  highDecimal: string | null;
+  rank: number | null;
+  rankOf: string | null;
+  /** Null for a level; a change figure measures the metric of the level it changes. */
+  changeType: ChangeType | null;
   unit: string;
   qualifier: Qualifier;
   period: PeriodData;
@@ -26,11 +39,26 @@ export interface FigureData {
   quote: TextQuoteData;
 }
 
+/** The stored decimal string, else the float's (older figures have only `value`). */
+function decimalOf(properties: Properties, decimalName: string, floatName: string): string | null {
+  const written = optionalText(properties, decimalName);
+  if (written !== null) return written;
+  const value = optionalNumber(properties, floatName);
+  return value === null ? null : decimalOfFloat(value);
+}
+
 export const mapFigure = (properties: Properties): FigureData => ({
   label: 'Figure',
   key: text(properties, 'id'),
   name: text(properties, 'name'),
-  value: number(properties, 'value'),
+  kind: (optionalText(properties, 'kind') ?? 'observation') as FigureKind,
+  value: optionalNumber(properties, 'value'),
+  decimal: decimalOf(properties, 'decimal', 'value'),
+  lowDecimal: decimalOf(properties, 'lowDecimal', 'low'),
+  highDecimal: decimalOf(properties, 'highDecimal', 'high'),
+  rank: optionalNumber(properties, 'rank'),
+  rankOf: optionalText(properties, 'rankOf'),
+  changeType: optionalText(properties, 'changeType') as ChangeType | null,
   unit: text(properties, 'unit'),
   qualifier: text(properties, 'qualifier') as Qualifier,
   period: {
@@ -45,5 +73,13 @@ export const mapFigure = (properties: Properties): FigureData => ({
   quote: mapQuote(properties),
 });
 
-/** A figure with the metric it measures, as a claim's lineage fetches it. */
-export type PrefetchedFigure = Prefetched<FigureData, { metric: MetricData | null }>;
+/** How another figure of the cited figure's metric stands to it (FIGURE_SIBLINGS' `relation`). */
+export type SiblingRelation = 'same-period' | 'other-period' | 'same-source' | 'other-place' | 'other-measure';
+
+export interface SiblingData {
+  figure: FigureData;
+  relation: SiblingRelation;
+}
+
+/** A figure with the metric it measures (and, when asked for, its siblings), as a claim's lineage fetches it. */
+export type PrefetchedFigure = Prefetched<FigureData, { metric: MetricData | null; siblings?: SiblingData[] }>;

@@ -39,8 +39,14 @@ export class Figure extends Node {
   @Field({ description: 'Readable summary, e.g. "> 31 percent (2023)".' })
   name!: string;
 
-  @Field(() => Float, { description: 'The number, in `unit`.' })
-  value!: number;
+  @Field(() => Float, { nullable: true, description: 'The number, in `unit`; null for a range or a ranking.' })
+  value!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value exactly as written, as a decimal string ("2.4", "12870000"): exact arithmetic uses it.',
+  })
+  decimal!: string | null;
 
   @Field({ description: 'Unit of the value; always the unit of the metric.' })
   unit!: string;

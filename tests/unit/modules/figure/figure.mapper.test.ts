@@ -26,7 +26,14 @@ describe('mapFigure', () => {
       label: 'Figure',
       key: 'test-nev-share-2023',
       name: 'NEV share of new car sales, 2023',
+      kind: 'observation',
       value: 31.6,
+      decimal: '31.6',
+      lowDecimal: null,
+      highDecimal: null,
+      rank: null,
+      rankOf: null,
+      changeType: null,
       unit: 'percent',
       qualifier: 'about',
       period: {
@@ -49,5 +56,24 @@ describe('mapFigure', () => {
 
   it('reads a neo4j Integer value as a number', () => {
     expect(mapFigure({ ...stored, value: int(7) }).value).toBe(7);
+  });
+
+  it('reads the value as written from `decimal`, falling back to the float for figures stored before decimals', () => {
+    expect(mapFigure({ ...stored, value: 31.5, decimal: '31.50' })).toMatchObject({ value: 31.5, decimal: '31.50' });
+    expect(mapFigure({ ...stored, value: 2.4 }).decimal).toBe('2.4');
+  });
+
+  it('maps a range with an open end, a ranking and a change', () => {
+    const range = mapFigure({ ...stored, value: null, low: 10000, lowDecimal: '10000', kind: 'estimate' });
+    expect(range).toMatchObject({
+      kind: 'estimate',
+      value: null,
+      decimal: null,
+      lowDecimal: '10000',
+      highDecimal: null,
+    });
+    const ranking = mapFigure({ ...stored, value: null, rank: int(10), rankOf: 'years leading NEV sales' });
+    expect(ranking).toMatchObject({ value: null, decimal: null, rank: 10, rankOf: 'years leading NEV sales' });
+    expect(mapFigure({ ...stored, changeType: 'percent' }).changeType).toBe('percent');
   });
 });
