@@ -6,13 +6,14 @@ import { buildSchema } from 'type-graphql';
 import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lineage.resolver';
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ClaimMutationResolver } from './modules/claim/claim.mutations';
-import { FigureResolver } from './modules/figure/figure.resolver';
+import { DerivationResolver, FigureChangeResolver, FigureResolver } from './modules/figure/figure.resolver';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
 import { ClaimReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { SourceProvenanceResolver } from './modules/source/source-provenance.resolver';
 import { SourceMutationResolver, SourceResolver } from './modules/source/source.resolver';
 import { SpeakerResolver, VirtualPresenterResolver } from './modules/speaker/speaker.resolver';
 import { ProjectionResolver, TargetResolver } from './modules/target/target.resolver';
@@ -31,6 +32,8 @@ export const RESOLVERS = [
   FigureLineageResolver,
   ClaimReviewResolver,
   FigureResolver,
+  FigureChangeResolver,
+  DerivationResolver,
   MetricResolver,
   NodeResolver,
   OrganizationResolver,
@@ -39,6 +42,7 @@ export const RESOLVERS = [
   ReviewResolver,
   SearchResolver,
   SourceResolver,
+  SourceProvenanceResolver,
   SourceMutationResolver,
   SpeakerResolver,
   VirtualPresenterResolver,

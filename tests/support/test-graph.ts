@@ -35,8 +35,9 @@ export async function insertSource(driver: Driver, source: TestSource): Promise<
     `source ${source.id}`,
     `CREATE (s:Source {id: $id, name: $title, title: $title, kind: $kind, url: $url,
                        publishedDate: date($publishedDate), language: 'en', text: $text,
-                       contentHash: 'test-hash', length: coalesce(size($text), 0),
-                       bodyStart: 0, bodyEnd: coalesce(size($text), 0), referenceOnly: $text IS NULL})
+                       contentHash: CASE WHEN $text IS NULL THEN null ELSE 'test-hash' END,
+                       length: coalesce(size($text), 0), bodyStart: CASE WHEN $text IS NULL THEN null ELSE 0 END,
+                       bodyEnd: size($text), referenceOnly: $text IS NULL})
      WITH s
      CALL (s) {
        OPTIONAL MATCH (publisher:Organization {id: $publisherId})

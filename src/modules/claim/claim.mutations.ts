@@ -27,6 +27,9 @@ export class ClaimMutationResolver {
     // The quote is matched character for character: no trimming or normalization.
     const quote = checkUnicode(input.quote, 'input.quote');
     if (quote.trim() === '') throw new BadUserInputError('"input.quote" must not be empty', 'input.quote');
+    if (source.text === null || source.bodyStart === null || source.bodyEnd === null) {
+      throw new BadUserInputError('the source is recorded by its facts only: it has no text to quote', 'input.source');
+    }
     const anchored = anchorQuote(source.text, quote, input.occurrence ?? undefined);
     if (!anchored.ok) throw new BadUserInputError(describeAnchorFailure(anchored.failure), 'input.quote');
     if (anchored.anchor.start < source.bodyStart || anchored.anchor.end > source.bodyEnd) {

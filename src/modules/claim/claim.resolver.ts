@@ -17,7 +17,8 @@ import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
 import type { ClaimData } from './claim.mapper';
-import type { ClaimFilter, PrefetchedClaim } from './claim.repository';
+import type { ClaimFilter } from './claim.repository';
+import type { PrefetchedClaim } from './lineage.repository';
 import { Claim, ClaimConnection } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { ClaimLineage } from './lineage.type';
@@ -57,6 +58,10 @@ export function toClaimFilter(input: ClaimFilterInput | null | undefined): Claim
     periodFrom: input.period?.from ?? undefined,
     periodTo: input.period?.to ?? undefined,
     text: input.text == null ? undefined : cleanText(input.text, 'filter.text', MAX_QUERY_TEXT),
+    basedOnDataOf:
+      input.basedOnDataOf == null
+        ? undefined
+        : idOf(input.basedOnDataOf, ['Organization', 'Source'], 'filter.basedOnDataOf'),
   };
 }
 

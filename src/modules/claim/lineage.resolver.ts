@@ -8,11 +8,11 @@ import { Role } from '../person/person.type';
 import { Review } from '../review/review.type';
 import { Source } from '../source/source.type';
 import { Speaker } from '../speaker/speaker.type';
-import type { PrefetchedClaim } from './claim.repository';
+import type { PrefetchedClaim } from './lineage.repository';
 import { Claim, TextQuote } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { compareFigures, type FigureComparisonData } from './figure-comparison';
-import { ClaimLineage, FigureComparison, FigureLineage } from './lineage.type';
+import { ClaimLineage, FigureComparison, FigureLineage, ProvenanceHop } from './lineage.type';
 import { Stance } from '../common/enums';
 
 /** A figure's siblings as the lineage fetched them with the claim, else through their loader. */
@@ -80,6 +80,18 @@ export class ClaimLineageResolver {
   async contradicting(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
     const links = await evidenceOf(claim, context);
     return links.filter((link) => link.stance === Stance.CONTRADICTS);
+  }
+
+  @FieldResolver(() => [ProvenanceHop], {
+    description:
+      'The chain from the quote back to the earliest known origin: QUOTED_IN (the source and speaker), then ' +
+      "RELAYED_BY (the claim's relays, then each cited figure's, nearest the quote first), REPUBLISHES and " +
+      "CITES (earlier sources, nearest first), PRODUCED_BY (who produced the data, a derived figure's inputs " +
+      'included). Each hop carries its evidence: a quote, or the locator of a figure in a dataset.',
+  })
+  async provenance(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    const traced = claim.prefetched ? claim : await context.loaders.claims.withLineage.load(claim.key);
+    return traced?.prefetched?.provenance ?? [];
   }
 
   @FieldResolver(() => [Review], {

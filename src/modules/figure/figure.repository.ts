@@ -4,7 +4,15 @@ import { groupByKey } from '../../db/batch';
 import { cypher, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import type { Page, PageRequest } from '../common/pagination';
-import { batchedCounts, batchedPages, firstOf, nodesByKeys, relatedByKeys } from '../common/repository';
+import {
+  batchedCounts,
+  batchedPages,
+  firstOf,
+  nodesByKeys,
+  relatedByKeys,
+  relatedEntitiesByKeys,
+} from '../common/repository';
+import type { EntityData } from '../entities';
 import { mapClaim, type ClaimData } from '../claim/claim.mapper';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
 import { mapPlace, type PlaceData } from '../place/place.mapper';
@@ -128,6 +136,32 @@ export const FIGURE_SIBLINGS = cypher(
   RETURN key, other AS node, relation`,
 );
 
+/** Who produced a figure's data: an organisation, or a dataset or report source. */
+export const FIGURE_PRODUCERS = cypher(
+  'figure.producedBy',
+  'UNWIND $keys AS key MATCH (:Figure {id: key})-[:PRODUCED_BY]->(node:Organization|Source) RETURN key, node',
+);
+
+/** Who passed a figure on, from the origin towards the quoting source (RELAYED_BY position). */
+export const FIGURE_RELAYS = cypher(
+  'figure.relayedBy',
+  `UNWIND $keys AS key MATCH (:Figure {id: key})-[link:RELAYED_BY]->(node)
+  RETURN key, node ORDER BY key, link.position, node.id`,
+);
+
+/** The level a change figure changes, when the text gives it. */
+export const FIGURE_CHANGE_OF = cypher(
+  'figure.changeOf',
+  'UNWIND $keys AS key MATCH (:Figure {id: key})-[:CHANGE_OF]->(node:Figure) RETURN key, node',
+);
+
+/** A derived figure's inputs, in their order. */
+export const FIGURE_INPUTS = cypher(
+  'figure.inputs',
+  `UNWIND $keys AS key MATCH (:Figure {id: key})-[link:DERIVED_FROM]->(node:Figure)
+  RETURN key, node ORDER BY key, link.position`,
+);
+
 export interface FigurePageRequest {
   filter: FigureFilter;
   page: PageRequest;
@@ -176,6 +210,22 @@ export class FigureRepository {
 
   citingClaimsOf(keys: readonly string[]): Promise<ClaimData[][]> {
     return relatedByKeys(this.executor, FIGURE_CITING_CLAIMS, keys, mapClaim);
+  }
+
+  async producersOf(keys: readonly string[]): Promise<(EntityData | null)[]> {
+    return firstOf(await relatedEntitiesByKeys(this.executor, FIGURE_PRODUCERS, keys));
+  }
+
+  relaysOf(keys: readonly string[]): Promise<EntityData[][]> {
+    return relatedEntitiesByKeys(this.executor, FIGURE_RELAYS, keys);
+  }
+
+  async changedLevelsOf(keys: readonly string[]): Promise<(FigureData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, FIGURE_CHANGE_OF, keys, mapFigure));
+  }
+
+  inputsOf(keys: readonly string[]): Promise<FigureData[][]> {
+    return relatedByKeys(this.executor, FIGURE_INPUTS, keys, mapFigure);
   }
 
   async siblingsOf(keys: readonly string[]): Promise<SiblingData[][]> {

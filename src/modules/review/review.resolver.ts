@@ -4,7 +4,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import { requireRole } from '../../auth';
 import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
-import type { PrefetchedClaim } from '../claim/claim.repository';
+import type { PrefetchedClaim } from '../claim/lineage.repository';
 import { Claim } from '../claim/claim.type';
 import { idOf } from '../common/global-id';
 import { missingReference } from '../common/lookup';

@@ -107,6 +107,7 @@ export class SourceMutationResolver {
         key: `source-${contentHash.slice(0, 16)}`,
         title: cleanText(input.title, 'input.title', 500),
         kind: input.kind,
+        referenceOnly: false,
         url: checkHttpUrl(input.url, 'input.url'),
         publishedDate: input.publishedDate,
         language: input.language,

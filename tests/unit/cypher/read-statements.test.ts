@@ -133,9 +133,20 @@ describe('the Cypher of read operations', () => {
             role: node('Role', { id: 'test-role', name: 'Chair', title: 'Chair', status: 'current' }),
             organization: publisherNode,
           },
-          figures: [{ figure: figureNode('test-figure', '2023-12-31'), metric: metricNode }],
+          figures: [
+            {
+              figure: figureNode('test-figure', '2023-12-31'),
+              metric: metricNode,
+              source: null,
+              relays: [],
+              producers: [],
+            },
+          ],
           evidence: [{ node: claimNode('c-9'), link: relationship('SUPPORTS', { origin: 'api' }) }],
           reviews: [],
+          relays: [],
+          producers: [],
+          earlier: [],
         }),
       );
     const { result, executor } = await execute(
@@ -190,6 +201,9 @@ describe('the Cypher of read operations', () => {
             {
               figure: figureNode('test-figure', '2023-12-31'),
               metric: metricNode,
+              source: sourceNode,
+              relays: [],
+              producers: [],
               siblings: [
                 { node: figureNode('test-same', '2023-12-31'), relation: 'same-period' },
                 { node: figureNode('test-later', '2024-12-31'), relation: 'other-period' },
@@ -198,6 +212,9 @@ describe('the Cypher of read operations', () => {
           ],
           evidence: [],
           reviews: [],
+          relays: [],
+          producers: [],
+          earlier: [],
         }),
       );
     const { result, executor } = await execute(

@@ -29,11 +29,16 @@ describe('mapFigure', () => {
       kind: 'observation',
       value: 31.6,
       decimal: '31.6',
+      low: null,
+      high: null,
       lowDecimal: null,
       highDecimal: null,
       rank: null,
       rankOf: null,
       changeType: null,
+      basePeriod: null,
+      operation: null,
+      locator: null,
       unit: 'percent',
       qualifier: 'about',
       period: {
@@ -75,5 +80,27 @@ describe('mapFigure', () => {
     const ranking = mapFigure({ ...stored, value: null, rank: int(10), rankOf: 'years leading NEV sales' });
     expect(ranking).toMatchObject({ value: null, decimal: null, rank: 10, rankOf: 'years leading NEV sales' });
     expect(mapFigure({ ...stored, changeType: 'percent' }).changeType).toBe('percent');
+  });
+
+  it('maps a change with its base period, and a located figure without a quote', () => {
+    const change = mapFigure({
+      ...stored,
+      changeType: 'percentage-points',
+      basePeriodLabel: '2022',
+      basePeriodStart: new Neo4jDate(2022, 1, 1),
+      basePeriodEnd: new Neo4jDate(2022, 12, 31),
+      basePeriodExpression: 'the previous year',
+    });
+    expect(change.basePeriod).toEqual({
+      label: '2022',
+      start: '2022-01-01',
+      end: '2022-12-31',
+      expression: 'the previous year',
+    });
+    const { quote: _quote, quoteStart: _s, quoteEnd: _e, quotePrefix: _p, quoteSuffix: _x, ...unquoted } = stored;
+    expect(mapFigure({ ...unquoted, locator: "table 1, row 'NEV sales'" })).toMatchObject({
+      quote: null,
+      locator: "table 1, row 'NEV sales'",
+    });
   });
 });
