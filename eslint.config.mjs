@@ -18,6 +18,29 @@ export default tseslint.config(
   wiringImportsRefused('src/modules/*.ts', '../'),
   wiringImportsRefused('src/modules/*/**/*.ts', '../../'),
   {
+    // The domain core holds the rules shared by ingestion and the API: it may not know about
+    // GraphQL, Neo4j or the modules built on it (docs/architecture.md).
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['graphql', 'type-graphql', 'neo4j-driver', 'graphql-scalars'],
+          patterns: [
+            {
+              group: ['graphql/*', 'neo4j-driver/*', '@apollo/*'],
+              message: 'The domain core knows no GraphQL or Neo4j.',
+            },
+            {
+              group: ['**/modules', '**/modules/**', '**/db', '**/db/**', '**/ingest', '**/ingest/**', '**/errors'],
+              message: 'The domain core imports nothing built on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

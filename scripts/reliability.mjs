@@ -2,8 +2,9 @@
 // `npm run reliability`: runs the reliability tests (tests/integration/reliability-*.int.test.ts)
 // with RELIABILITY_REPORT_FILE set, so each records what it tried; then writes reliability/report.json
 // and prints: inputs tried by category, faults injected and survived, acknowledged writes lost
-// (must be 0) and the service's memory across the load runs. Exit code: non-zero if a test failed
-// or a write was lost.
+// (must be 0) and the service's memory across the load runs; and, when `npm run fuzz` has written
+// reliability/fuzz.json, the fuzzing figures with "process exits under fuzzing" (must be 0).
+// Exit code: non-zero if a test failed, a write was lost or the service process exited under fuzzing.
 //
 //   npm run reliability                 short load runs (3 s each), as in npm test
 //   npm run reliability:long            RELIABILITY_LONG=1: three 60 s load runs at 64 connections
@@ -54,6 +55,21 @@ const load = of('load').map(({ at: _at, kind: _kind, ...run }) => run);
 const lost = writes.reduce((sum, entry) => sum + entry.lost, 0);
 const heap = load.map((run) => run.heapUsedMb);
 
+// Written by `npm run fuzz` (tests/fuzz/run.ts), which CI runs before this script.
+const fuzzFile = path.join(outDir, 'fuzz.json');
+const fuzzRun = fs.existsSync(fuzzFile) ? JSON.parse(fs.readFileSync(fuzzFile, 'utf8')) : null;
+const fuzz = fuzzRun && {
+  generatedAt: fuzzRun.generatedAt,
+  seed: fuzzRun.seed,
+  durationSeconds: fuzzRun.durationSeconds,
+  operationsCovered: fuzzRun.operations.covered,
+  operationsTotal: fuzzRun.operations.total,
+  cases: fuzzRun.cases,
+  casesByToken: fuzzRun.casesByToken,
+  failuresByKind: fuzzRun.failures.byKind,
+  processExitsUnderFuzzing: fuzzRun.processExits,
+};
+
 const report = {
   generatedAt: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -66,6 +82,7 @@ const report = {
     runs: load,
     heapGrowthMb: heap.length > 1 ? Math.round((heap[heap.length - 1] - heap[0]) * 10) / 10 : null,
   },
+  ...(fuzz ? { fuzz } : {}),
 };
 // Formatted as Prettier would, so `prettier --check .` stays clean whether or not the file is ignored.
 const reportFile = path.join(outDir, 'report.json');
@@ -101,7 +118,21 @@ console.log(
       ? ''
       : `; heap after GC, first to last load run: ${report.load.heapGrowthMb >= 0 ? '+' : ''}${report.load.heapGrowthMb} MB`),
 );
+if (fuzz) {
+  console.log(
+    `\nSchema-driven fuzzing (npm run fuzz, ${fuzz.generatedAt}, seed ${fuzz.seed}): ${fuzz.cases} cases in ` +
+      `${fuzz.durationSeconds} s, operations covered ${fuzz.operationsCovered} of ${fuzz.operationsTotal}, ` +
+      `cases per token ${JSON.stringify(fuzz.casesByToken)}`,
+  );
+  table(
+    'Fuzz failures by kind',
+    Object.entries(fuzz.failuresByKind).map(([kind, count]) => ({ kind, count })),
+  );
+  console.log(`process exits under fuzzing: ${fuzz.processExitsUnderFuzzing}`);
+} else {
+  console.log('\nSchema-driven fuzzing: no reliability/fuzz.json (run `npm run fuzz` first)');
+}
 console.log(
   `tests: ${report.testsPassed ? 'passed' : 'FAILED'}; report written to ${path.relative(root, path.join(outDir, 'report.json'))}`,
 );
-process.exitCode = jest.status !== 0 || lost > 0 ? 1 : 0;
+process.exitCode = jest.status !== 0 || lost > 0 || (fuzz?.processExitsUnderFuzzing ?? 0) > 0 ? 1 : 0;

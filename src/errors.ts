@@ -77,6 +77,12 @@ const SAFE_FRAMEWORK_CODES = new Set([
 export type ErrorLogger = (error: unknown) => void;
 
 /**
+ * graphql-js stops coercing variables after 50 errors and adds this one without a code, which
+ * Apollo does not mark BAD_USER_INPUT either; it is the client's input all the same (found by the fuzzer).
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
+
+/**
  * Apollo `formatError`: passes our errors and the framework's client errors through,
  * and replaces everything else (driver errors, Cypher, bugs) by a generic message.
  * Stack traces never leave the process: Apollo is configured with includeStacktraceInErrorResponses=false.
@@ -98,6 +104,13 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       !(original instanceof Error && original !== error && !(original instanceof GraphQLError))
     ) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    if (error instanceof GraphQLError && !error.originalError && TOO_MANY_VARIABLE_ERRORS.test(error.message)) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
     }
     logUnexpected(original);
     return {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const executor = new Executor(driver, config.neo4j.database, { timeoutMs: config.neo4j.transactionTimeoutMs });
   await migrate(executor);
   const seeded = await seed(executor);
-  logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceId) });
+  logger.info('seed loaded', { sources: seeded.map((summary) => summary.sourceKey) });
   const schema = await createServiceSchema(config);
   const app = await startServer({ config, executor, schema });
   printAddresses(app, config);

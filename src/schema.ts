@@ -11,10 +11,12 @@ import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
+import { ReviewMutationResolver } from './modules/review/review.mutations';
 import { ClaimReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SourceProvenanceResolver } from './modules/source/source-provenance.resolver';
-import { SourceMutationResolver, SourceResolver } from './modules/source/source.resolver';
+import { SourceMutationResolver } from './modules/source/source.mutations';
+import { SourceResolver } from './modules/source/source.resolver';
 import { SpeakerResolver, VirtualPresenterResolver } from './modules/speaker/speaker.resolver';
 import { ProjectionResolver, TargetResolver } from './modules/target/target.resolver';
 import { TopicResolver } from './modules/topic/topic.resolver';
@@ -40,6 +42,7 @@ export const RESOLVERS = [
   PersonResolver,
   RoleResolver,
   ReviewResolver,
+  ReviewMutationResolver,
   SearchResolver,
   SourceResolver,
   SourceProvenanceResolver,

@@ -65,8 +65,17 @@ export interface TransactionRunner {
  */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
-  return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.');
+  return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.') || isTransactionTimeout(error);
 }
+
+/**
+ * Every statement the service sends is bounded (pages of at most 100, indexed lookups), so a
+ * transaction that outlives NEO4J_TRANSACTION_TIMEOUT_MS means the database is overloaded or
+ * restarting: the client should retry later, as for any other outage, not see an internal error.
+ */
+const isTransactionTimeout = (error: Neo4jError) =>
+  error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+  error.code === 'Neo.ClientError.Transaction.TransactionTimedOut';
 
 /**
  * A bookmark the client sent that this database cannot use (unknown, malformed, or mixing

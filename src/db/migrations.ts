@@ -27,8 +27,8 @@ export const MIGRATIONS: readonly CypherQuery[] = [
       `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
     ),
   ),
-  // Ingestion finds the nodes a source owns by sourceId.
-  ...(['Claim', 'Figure', 'Projection'] as const).map((label) =>
+  // Ingestion finds the figures and projections a source owns by sourceId (claims by APPEARS_IN).
+  ...(['Figure', 'Projection'] as const).map((label) =>
     cypher(
       `migrate.index${label}SourceId`,
       `CREATE INDEX ${label.toLowerCase()}_source_id IF NOT EXISTS FOR (n:${label}) ON (n.sourceId)`,
@@ -59,10 +59,49 @@ export const MIGRATIONS: readonly CypherQuery[] = [
   ),
 ];
 
+/**
+ * Claims once stored their source twice: a `sourceId` property and an APPEARS_IN relationship.
+ * The relationship is the one kept; this links every claim that still has the property to its
+ * source (if it lacks the link) and removes the property, a batch per transaction so a large graph
+ * needs no large transaction. Claims without the property are untouched, so it is a no-op once done.
+ */
+export const MOVE_CLAIM_SOURCE_IDS = cypher(
+  'migrate.claimSourceIdToAppearsIn',
+  `MATCH (c:Claim) WHERE c.sourceId IS NOT NULL
+  WITH c LIMIT toInteger($batch)
+  CALL (c) {
+    MATCH (s:Source {id: c.sourceId}) WHERE NOT EXISTS { (c)-[:APPEARS_IN]->(s) }
+    CREATE (c)-[:APPEARS_IN]->(s)
+  }
+  REMOVE c.sourceId
+  RETURN count(c) AS moved`,
+);
+
+/** The index on the property that MOVE_CLAIM_SOURCE_IDS removes. */
+export const DROP_CLAIM_SOURCE_ID_INDEX = cypher('migrate.dropClaimSourceId', 'DROP INDEX claim_source_id IF EXISTS');
+
+const MIGRATION_BATCH = 10_000;
+
+/** Runs MOVE_CLAIM_SOURCE_IDS until no claim has the property; answers how many claims it converted. */
+export async function moveClaimSourceIds(executor: Executor, batch = MIGRATION_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [record] = await executor.write(MOVE_CLAIM_SOURCE_IDS, { batch });
+    const moved = Number(record?.get('moved') ?? 0);
+    total += moved;
+    if (moved < batch) return total;
+  }
+}
+
 const AWAIT_INDEXES = cypher('migrate.awaitIndexes', 'CALL db.awaitIndexes(300)');
 
-/** Schema statements cannot share a transaction with data writes, so each runs alone. */
+/**
+ * Schema statements cannot share a transaction with data writes, so each runs alone. The data
+ * migration runs before its index is dropped, so it finds the claims left to convert by index.
+ */
 export async function migrate(executor: Executor): Promise<void> {
   for (const migration of MIGRATIONS) await executor.write(migration);
+  await moveClaimSourceIds(executor);
+  await executor.write(DROP_CLAIM_SOURCE_ID_INDEX);
   await executor.write(AWAIT_INDEXES);
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+import {
+  attributions,
+  claimKinds,
+  comparators,
+  placeKinds,
+  qualifiers,
+  roleStatuses,
+  sourceKinds,
+} from '../domain/vocabulary';
+import { LANGUAGE_TAG, LANGUAGE_TAG_MESSAGE } from '../domain/source';
+
 /**
  * The annotation file format: one YAML (or JSON) file per source, written by a person.
  * This schema is the single definition of the format: validation, TypeScript types and
@@ -33,20 +44,6 @@ const quoteSelector = {
     .describe('Which occurrence of the quote is meant (1 = first), when it appears more than once.'),
 };
 
-export const qualifiers = ['exact', 'about', 'over', 'exceeding', 'under', 'at-least', 'at-most'] as const;
-export const comparators = ['gt', 'gte', 'lt', 'lte', 'eq'] as const;
-export const claimKinds = [
-  'statistic',
-  'forecast',
-  'opinion',
-  'recommendation',
-  'causal',
-  'assessment',
-  'biographical',
-] as const;
-export const attributions = ['direct-quote', 'paraphrase', 'narration'] as const;
-export const roleStatuses = ['current', 'former'] as const;
-
 const sameAs = z
   .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
   .default([])
@@ -59,7 +56,7 @@ const placeSchema = z
   .object({
     id: slug,
     name: text,
-    kind: z.enum(['country', 'region', 'city', 'world']),
+    kind: z.enum(placeKinds),
     isoCode: z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
@@ -194,7 +191,7 @@ const sourceSchema = z
     id: slug,
     textFile: text.describe('The raw text, relative to this file. Never edited: offsets index it.'),
     metaFile: text.describe('The .meta.json beside the text (title, publisher, url, publishedDate).'),
-    kind: z.enum(['article', 'interview', 'report', 'speech']),
+    kind: z.enum(sourceKinds),
     publisher: ref.describe('An organization id.'),
     interviewer: ref.optional().describe('An organization or person id.'),
     interviewees: z.array(ref).default([]),
@@ -233,7 +230,7 @@ export const sourceMetaSchema = z
     url: z.url(),
     publishedDate: z.iso.date(),
     publishedDateSource: text.optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag'),
+    language: z.string().regex(LANGUAGE_TAG, LANGUAGE_TAG_MESSAGE),
     encoding: z.literal('UTF-8').optional(),
     note: text.optional(),
   })

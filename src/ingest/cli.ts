@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { createDriver } from '../db/driver';
 import { Executor } from '../db/executor';
 import { migrate } from '../db/migrations';
-import { AnnotationError } from './read-annotation';
+import { AnnotationError } from './issues';
 import { annotationFiles, ingestFile, SEED_DIRECTORY, type IngestSummary } from './ingest';
 
 const USAGE = `usage:
@@ -15,7 +15,7 @@ const USAGE = `usage:
 
 function describe(summary: IngestSummary): string {
   const verb = summary.written ? 'loaded' : 'valid (dry run, nothing written)';
-  return `${summary.file}: ${verb}: source ${summary.sourceId}, ${summary.claims} claims, ${summary.figures} figures`;
+  return `${summary.file}: ${verb}: source ${summary.sourceKey}, ${summary.claims} claims, ${summary.figures} figures`;
 }
 
 /** Exit codes: 0 done, 1 invalid annotation (nothing written), 2 usage or database error. */

@@ -1,12 +1,16 @@
+/**
+ * The read stage of ingestion: files read with size and encoding limits, and parsed as YAML (or
+ * JSON) with a locator from document paths to lines and columns. Checking the data against the
+ * schema is the next stage (validate.ts).
+ */
+
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { ZodError } from 'zod';
 
-import { annotationSchema, sourceMetaSchema, type Annotation, type SourceMeta } from './annotation.schema';
-import { compileAnnotation, type IssuePath } from './compile';
-import type { SourceGraph } from './source-graph';
+import type { Annotation } from './annotation.schema';
+import { AnnotationError, Issues, type IssuePath, type Locator } from './issues';
 import { excessiveFlowNesting, MAX_FLOW_NESTING } from './yaml-bounds';
 
 /** Annotation files are written by hand; anything this large is a mistake or an attack. */
@@ -14,45 +18,6 @@ export const MAX_ANNOTATION_BYTES = 2 * 1024 * 1024;
 export const MAX_SOURCE_TEXT_BYTES = 10 * 1024 * 1024;
 /** YAML aliases can expand a small file into a huge object ("billion laughs"); few are needed. */
 const MAX_ALIAS_COUNT = 20;
-
-export interface AnnotationIssue {
-  file: string;
-  line?: number;
-  column?: number;
-  /** Where in the document, e.g. "claims[3].quote". */
-  path?: string;
-  message: string;
-}
-
-export class AnnotationError extends Error {
-  override name = 'AnnotationError';
-
-  constructor(readonly issues: AnnotationIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
-  }
-}
-
-export function formatIssue(issue: AnnotationIssue): string {
-  const position =
-    issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-  return `${issue.file}${position}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
-}
-
-export function formatPath(issuePath: readonly PropertyKey[]): string {
-  return issuePath
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
-}
-
-export interface LoadedAnnotation {
-  file: string;
-  annotation: Annotation;
-  meta: SourceMeta;
-  text: string;
-  graph: SourceGraph;
-}
 
 /** Decodes strict UTF-8, naming the first line that is not valid UTF-8. */
 function decodeUtf8(file: string, bytes: Buffer): string {
@@ -89,11 +54,15 @@ async function readText(file: string, maxBytes: number): Promise<string> {
   return content;
 }
 
+/** A parsed YAML (or JSON) file: its data, and where each document path lies in it. */
+export interface YamlDocument {
+  file: string;
+  data: unknown;
+  locate: Locator;
+}
+
 /** Parses YAML (JSON is valid YAML 1.2) and returns a locator from a document path to line and column. */
-function parseYaml(
-  file: string,
-  content: string,
-): { data: unknown; locate: (issuePath: IssuePath) => Partial<AnnotationIssue> } {
+function parseYaml(file: string, content: string): YamlDocument {
   const lineCounter = new LineCounter();
   const tooDeep = excessiveFlowNesting(content);
   if (tooDeep !== undefined) {
@@ -131,7 +100,7 @@ function parseYaml(
   } catch (error) {
     throw new AnnotationError([{ file, message: `the YAML cannot be expanded: ${(error as Error).message}` }]);
   }
-  const locate = (issuePath: IssuePath): Partial<AnnotationIssue> => {
+  const locate: Locator = (issuePath) => {
     // The deepest node that exists: a missing field is reported at its parent.
     for (let depth = issuePath.length; depth >= 0; depth -= 1) {
       const node = document.getIn(issuePath.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
@@ -139,87 +108,38 @@ function parseYaml(
     }
     return {};
   };
-  return { data, locate };
+  return { file, data, locate };
 }
 
 /**
  * Resolves a file an annotation names, which must lie in the annotation's folder or below it:
  * an annotation must not be able to load an arbitrary file of the machine as a source text.
  */
-function besideAnnotation(
-  file: string,
-  relative: string,
-  field: string,
-  locate: (issuePath: IssuePath) => Partial<AnnotationIssue>,
-): string {
-  const directory = path.resolve(path.dirname(file));
+function besideAnnotation(document: YamlDocument, relative: string, field: IssuePath): string {
+  const directory = path.resolve(path.dirname(document.file));
   const resolved = path.resolve(directory, relative);
   if (path.isAbsolute(relative) || !resolved.startsWith(`${directory}${path.sep}`)) {
-    throw new AnnotationError([
-      {
-        file,
-        ...locate(field.split('.')),
-        path: field,
-        message: 'must be a path relative to the annotation file, inside its folder',
-      },
-    ]);
+    const issues = new Issues(document.file, document.locate);
+    issues.report(field, 'must be a path relative to the annotation file, inside its folder');
+    issues.throwIfAny();
   }
   return resolved;
 }
 
-/** zod says "expected string, received undefined" for a missing field; say what it means. */
-function describeZodIssue(issue: ZodError['issues'][number], data: unknown): string {
-  const value = issue.path.reduce<unknown>(
-    (current, segment) =>
-      current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[segment] : undefined,
-    data,
-  );
-  return value === undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0
-    ? 'missing required field'
-    : issue.message;
+/** Reads and parses a YAML or JSON file of at most `maxBytes`; throws AnnotationError if it cannot. */
+export async function readDocument(file: string, maxBytes: number): Promise<YamlDocument> {
+  return parseYaml(file, await readText(file, maxBytes));
 }
 
-function zodIssues(
-  file: string,
-  error: ZodError,
-  locate: (issuePath: IssuePath) => Partial<AnnotationIssue>,
-  data: unknown,
-): AnnotationIssue[] {
-  return error.issues.map((issue) => {
-    const issuePath = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-    return { file, ...locate(issuePath), path: formatPath(issuePath), message: describeZodIssue(issue, data) };
-  });
+/** The files an annotation's source names: the raw text, and its metadata (still to validate). */
+export interface SourceFiles {
+  text: string;
+  meta: YamlDocument;
 }
 
-/**
- * Reads an annotation file with the source text and metadata it names, and validates all of it.
- * Throws AnnotationError listing every problem with file, line and path; returns the rows to write.
- */
-export async function readAnnotation(file: string): Promise<LoadedAnnotation> {
-  const content = await readText(file, MAX_ANNOTATION_BYTES);
-  const { data, locate } = parseYaml(file, content);
-  const parsed = annotationSchema.safeParse(data);
-  if (!parsed.success) throw new AnnotationError(zodIssues(file, parsed.error, locate, data));
-  const annotation = parsed.data;
-
-  const textFile = besideAnnotation(file, annotation.source.textFile, 'source.textFile', locate);
-  const metaFile = besideAnnotation(file, annotation.source.metaFile, 'source.metaFile', locate);
+export async function readSourceFiles(document: YamlDocument, source: Annotation['source']): Promise<SourceFiles> {
+  const textFile = besideAnnotation(document, source.textFile, ['source', 'textFile']);
+  const metaFile = besideAnnotation(document, source.metaFile, ['source', 'metaFile']);
   const text = await readText(textFile, MAX_SOURCE_TEXT_BYTES);
-  const metaContent = await readText(metaFile, MAX_ANNOTATION_BYTES);
-  const metaYaml = parseYaml(metaFile, metaContent);
-  const meta = sourceMetaSchema.safeParse(metaYaml.data);
-  if (!meta.success) throw new AnnotationError(zodIssues(metaFile, meta.error, metaYaml.locate, metaYaml.data));
-
-  const compiled = compileAnnotation(annotation, text, meta.data);
-  if (!compiled.ok) {
-    throw new AnnotationError(
-      compiled.issues.map((issue) => ({
-        file,
-        ...locate(issue.path),
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
-    );
-  }
-  return { file, annotation, meta: meta.data, text, graph: compiled.graph };
+  return { text, meta: await readDocument(metaFile, MAX_ANNOTATION_BYTES) };
 }

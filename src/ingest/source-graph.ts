@@ -1,40 +1,16 @@
+import type { TextAnchor } from '../domain/anchor';
+import type { ClaimRow, EvidenceRow } from '../modules/claim/claim.writes';
+import type { SourceRow } from '../modules/source/source.writes';
+
 /**
- * The rows one annotation file becomes: what `compileAnnotation` produces and
- * `writeSourceGraph` stores. Ids of claims, figures and projections are already scoped
- * by the source id; dates are ISO strings that Cypher turns into `date` values.
+ * The rows one annotation file becomes: what `buildRows` produces and `writeSourceGraph` stores.
+ * Sources and claims are the rows the API writes too (source.writes.ts, claim.writes.ts). Keys of
+ * claims, figures and projections are scoped by the source key; dates are ISO strings that Cypher
+ * turns into `date` values. In TypeScript the stored id is a `key`; in Neo4j it is the `id` property.
  */
 
-export interface QuoteProperties {
-  quote: string;
-  /** Offsets in Unicode code points into Source.text; end is exclusive. */
-  quoteStart: number;
-  quoteEnd: number;
-  quotePrefix: string;
-  quoteSuffix: string;
-}
-
-export interface SourceRow {
-  id: string;
-  name: string;
-  title: string;
-  kind: string;
-  url: string;
-  publishedDate: string;
-  publishedDateSource: string | null;
-  language: string;
-  text: string;
-  contentHash: string;
-  length: number;
-  bodyStart: number;
-  bodyEnd: number;
-  publisherId: string;
-  interviewerId: string | null;
-  intervieweeIds: string[];
-  mentionIds: string[];
-}
-
-export interface FigureRow extends QuoteProperties {
-  id: string;
+export interface FigureRow {
+  key: string;
   name: string;
   value: number;
   unit: string;
@@ -45,78 +21,67 @@ export interface FigureRow extends QuoteProperties {
   periodExpression: string;
   periodRelative: boolean;
   periodWords: string | null;
-  metricId: string;
-  placeId: string | null;
-  sourceId: string;
-}
-
-export interface ClaimRow extends QuoteProperties {
-  id: string;
-  name: string;
-  text: string;
-  kind: string;
-  attribution: string;
-  speakerId: string;
-  roleId: string | null;
-  sourceId: string;
-  figureIds: string[];
-  metricIds: string[];
-  targetIds: string[];
-  projectionIds: string[];
-  topicIds: string[];
-  causeIds: string[];
-  effectIds: string[];
+  metricKey: string;
+  placeKey: string | null;
+  sourceKey: string;
+  quote: TextAnchor;
 }
 
 export interface SourceGraph {
   source: SourceRow;
-  places: { id: string; name: string; kind: string; isoCode: string | null; sameAs: string[] }[];
+  places: { key: string; name: string; kind: string; isoCode: string | null; sameAs: string[] }[];
   organizations: {
-    id: string;
+    key: string;
     name: string;
     fullName: string | null;
     kind: string;
-    partOfId: string | null;
-    countryId: string | null;
+    partOfKey: string | null;
+    countryKey: string | null;
     sameAs: string[];
   }[];
-  people: { id: string; name: string; description: string | null; sameAs: string[] }[];
+  people: { key: string; name: string; description: string | null; sameAs: string[] }[];
   roles: {
-    id: string;
+    key: string;
     name: string;
     title: string;
     status: string;
     from: string | null;
     to: string | null;
-    personId: string;
-    organizationId: string;
+    personKey: string;
+    organizationKey: string;
   }[];
-  virtualPresenters: { id: string; name: string; description: string; operatedById: string }[];
-  topics: { id: string; name: string; description: string | null; broaderId: string | null; includedIds: string[] }[];
-  metrics: { id: string; name: string; description: string; unit: string; placeId: string | null }[];
+  virtualPresenters: { key: string; name: string; description: string; operatedByKey: string }[];
+  topics: {
+    key: string;
+    name: string;
+    description: string | null;
+    broaderKey: string | null;
+    includedKeys: string[];
+  }[];
+  metrics: { key: string; name: string; description: string; unit: string; placeKey: string | null }[];
   figures: FigureRow[];
   targets: {
-    id: string;
+    key: string;
     name: string;
     comparator: string;
     threshold: number;
     unit: string;
     deadlineLabel: string;
     deadline: string;
-    metricId: string;
-    placeId: string | null;
-    setById: string;
+    metricKey: string;
+    placeKey: string | null;
+    setByKey: string;
   }[];
   projections: {
-    id: string;
+    key: string;
     name: string;
     expectedLabel: string;
     expectedBy: string;
     yearsEarlier: number | null;
-    targetId: string;
-    projectedById: string;
-    sourceId: string;
+    targetKey: string;
+    projectedByKey: string;
+    sourceKey: string;
   }[];
   claims: ClaimRow[];
-  evidence: { fromId: string; toId: string; stance: 'SUPPORTS' | 'CONTRADICTS' }[];
+  evidence: EvidenceRow[];
 }

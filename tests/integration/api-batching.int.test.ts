@@ -79,7 +79,7 @@ describe('batched reads', () => {
     for (const suffix of ['a', 'b']) {
       const id = `${PREFIX}-person-${suffix}`;
       await insertTestPerson(server.db.driver, { id, name: `Test person ${suffix.toUpperCase()}` });
-      await insertTestClaim(server.db.driver, { id: `${PREFIX}-claim-${suffix}`, sourceId: PREFIX, speakerId: id });
+      await insertTestClaim(server.db.driver, { id: `${PREFIX}-claim-${suffix}`, sourceKey: PREFIX, speakerId: id });
     }
     const query = `query ($first: Int) { people(first: $first) { edges { node {
       name claims(first: 3) { totalCount edges { node { text } } }

@@ -49,7 +49,7 @@ describe('the federation subgraph over HTTP', () => {
     data = await loadSeed();
     await insertTestPerson(server.db.driver, { id: SPEAKER, name: 'Test federation speaker' });
     for (const id of CLAIMS) {
-      await insertTestClaim(server.db.driver, { id, sourceId: PREFIX, text: `Claim ${id}`, speakerId: SPEAKER });
+      await insertTestClaim(server.db.driver, { id, sourceKey: PREFIX, text: `Claim ${id}`, speakerId: SPEAKER });
     }
   });
   afterAll(async () => {

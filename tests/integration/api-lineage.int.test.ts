@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH } from '../../src/ingest/anchor';
+import { CONTEXT_LENGTH } from '../../src/domain/anchor';
 import { seed } from '../../src/ingest/ingest';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { insertEvidenceLink, insertTestClaim, insertTestFigure, run } from '../support/api';
@@ -107,13 +107,7 @@ describe('the lineage of a claim', () => {
     expect(end).toBeLessThanOrEqual(lineage.source.body.end);
     // The offsets are those ingestion computed from the file.
     const row = data.claimRow(CLAIM);
-    expect(lineage.quote).toEqual({
-      exact: row.quote,
-      start: row.quoteStart,
-      end: row.quoteEnd,
-      prefix: row.quotePrefix,
-      suffix: row.quoteSuffix,
-    });
+    expect(lineage.quote).toEqual(row.quote);
   });
 
   it('leads to the source and its publisher, CGTN', async () => {
@@ -243,7 +237,7 @@ describe('the lineage of a claim', () => {
     const supportingFigure = `${PREFIX}-supporting-figure`;
     await insertTestClaim(server.db.driver, {
       id: contradicting,
-      sourceId: PREFIX,
+      sourceKey: PREFIX,
       text: 'There were about 5 NEVs for every charging station at the end of 2023.',
       kind: 'statistic',
     });

@@ -80,7 +80,8 @@ describe('mutations', () => {
 
   afterAll(async () => {
     await server.db.driver.executeQuery(
-      `MATCH (n) WHERE (n:Source AND n.id IN $keys) OR (n:Claim AND n.sourceId IN $keys) DETACH DELETE n`,
+      `MATCH (n) WHERE (n:Source AND n.id IN $keys) OR (n:Claim AND EXISTS { (n)-[:APPEARS_IN]->(s:Source) WHERE s.id IN $keys })
+       DETACH DELETE n`,
       { keys: createdSourceKeys },
     );
     await server.db.driver.executeQuery(`MATCH (r:Review) WHERE r.reviewer IN ['dev-reviewer'] DETACH DELETE r`);

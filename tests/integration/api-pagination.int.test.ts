@@ -145,9 +145,11 @@ describe('keyset pagination and claim filters', () => {
       const after = `${cursorKey}~${PREFIX}-after`;
       expect(before < cursorKey && after > cursorKey).toBe(true);
       expect(after < (decodeGlobalId(originalSecond.edges[0]?.node.id as string).key as string)).toBe(true);
-      for (const id of [before, after]) await insertTestClaim(server.db.driver, { id, sourceId: PREFIX });
-
-      const second = await claimsPage({ first: 5, after: first.pageInfo.endCursor });
+      for (const id of [before, after]) await insertTestClaim(server.db.driver, { id, sourceKey: PREFIX });
+      // Their ids start with a seeded claim's, not with PREFIX: deleteTestNodes would not find them.
+      const second = await claimsPage({ first: 5, after: first.pageInfo.endCursor }).finally(() =>
+        server.db.driver.executeQuery('MATCH (c:Claim) WHERE c.id IN $ids DETACH DELETE c', { ids: [before, after] }),
+      );
       const secondIds = idsOf(second);
       expect(secondIds.filter((id) => idsOf(first).includes(id))).toEqual([]);
       expect(secondIds).toContain(gid('Claim', after));

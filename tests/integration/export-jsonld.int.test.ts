@@ -63,11 +63,11 @@ describe('GET /sources/{id}.jsonld', () => {
   it('anchors every quote with W3C Web Annotation selectors, positions in code points', () => {
     const row = data.claimRow('software-defines-cars');
     const lines = [...quads];
-    const selectorWithExact = lines.find((line) => line.includes(`<${OA}exact> "${row.quote}"`));
+    const selectorWithExact = lines.find((line) => line.includes(`<${OA}exact> "${row.quote.exact}"`));
     expect(selectorWithExact).toBeDefined();
     expect(
       lines.some((line) =>
-        line.includes(`<${OA}start> "${row.quoteStart}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>`),
+        line.includes(`<${OA}start> "${row.quote.start}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>`),
       ),
     ).toBe(true);
     expect(lines.filter((line) => line.includes(`<${RDF_TYPE}> <${OA}TextQuoteSelector>`))).toHaveLength(

@@ -2,7 +2,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ingestFile } from '../../src/ingest/ingest';
-import { AnnotationError, MAX_ANNOTATION_BYTES } from '../../src/ingest/read-annotation';
+import { AnnotationError } from '../../src/ingest/issues';
+import { MAX_ANNOTATION_BYTES } from '../../src/ingest/read-annotation';
 import {
   createBuilders,
   positionOf,

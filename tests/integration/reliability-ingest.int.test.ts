@@ -1,9 +1,9 @@
+import { loadAnnotation } from '../../src/ingest/ingest';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { readAnnotation } from '../../src/ingest/read-annotation';
 import type { SourceGraph } from '../../src/ingest/source-graph';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { recordReliability } from '../support/reliability-report';
@@ -25,9 +25,11 @@ import {
 const KILL_PREFIX = 'test-rel-kill';
 const RACE_PREFIX = 'test-rel-race';
 
-function idsOf(graph: SourceGraph): string[] {
+function keysOf(graph: SourceGraph): string[] {
   return Object.values(graph).flatMap((rows) =>
-    (Array.isArray(rows) ? rows : [rows]).map((row) => (row as { id?: unknown }).id).filter((id) => id !== undefined),
+    (Array.isArray(rows) ? rows : [rows])
+      .map((row) => (row as { key?: unknown }).key)
+      .filter((key) => key !== undefined),
   ) as string[];
 }
 
@@ -58,7 +60,7 @@ describe('reliability: ingestion processes that die or race', () => {
   async function ingestionWriting(): Promise<boolean> {
     const { records } = await db.driver.executeQuery(
       `SHOW TRANSACTIONS YIELD currentQuery, parameters
-       WHERE currentQuery STARTS WITH 'UNWIND $rows' AND toString(parameters.rows[0].id) STARTS WITH $prefix
+       WHERE currentQuery STARTS WITH 'UNWIND $rows' AND toString(parameters.rows[0].key) STARTS WITH $prefix
        RETURN count(*) AS count`,
       { prefix: KILL_PREFIX },
     );
@@ -81,8 +83,8 @@ describe('reliability: ingestion processes that die or race', () => {
 
   it('leaves a document whole or absent when its ingestion is killed with SIGKILL mid-write, and a re-run completes it', async () => {
     const file = await writeLargeAnnotation(await mkdtemp(path.join(directory, 'kill-')), KILL_PREFIX, 1500);
-    const { graph } = await readAnnotation(file);
-    const expectedNodes = idsOf(graph).length;
+    const { graph } = await loadAnnotation(file);
+    const expectedNodes = keysOf(graph).length;
 
     // The kill must land while the write transaction runs; if the process finishes first, try again.
     let killedWhileWriting = false;
@@ -113,7 +115,7 @@ describe('reliability: ingestion processes that die or race', () => {
     while ((await ingestionWriting()) && Date.now() < settle) await new Promise((resolve) => setTimeout(resolve, 100));
     const afterKill = await prefixedNodeCount(db.driver, KILL_PREFIX);
     expect([0, expectedNodes]).toContain(afterKill);
-    const killedCounts = await sourceCounts(db.driver, graph.source.id);
+    const killedCounts = await sourceCounts(db.driver, graph.source.key);
     expect(killedCounts.source === 0 ? killedCounts.nodes : killedCounts.nodes).toBe(
       killedCounts.source === 0 ? 0 : 1 + graph.claims.length + graph.figures.length + graph.projections.length,
     );
@@ -122,7 +124,7 @@ describe('reliability: ingestion processes that die or race', () => {
     expect(rerun.stderr).toBe('');
     expect(rerun.code).toBe(0);
     expect(await prefixedNodeCount(db.driver, KILL_PREFIX)).toBe(expectedNodes);
-    const complete = await sourceCounts(db.driver, graph.source.id);
+    const complete = await sourceCounts(db.driver, graph.source.key);
     expect(complete).toMatchObject({ source: 1, nodes: 1 + graph.claims.length + graph.figures.length });
     recordReliability({
       kind: 'fault',
@@ -135,7 +137,7 @@ describe('reliability: ingestion processes that die or race', () => {
 
   it('gives the same graph when ten processes ingest the same document at once as when one does', async () => {
     const file = await writeLargeAnnotation(await mkdtemp(path.join(directory, 'race-')), RACE_PREFIX, 300);
-    const { graph } = await readAnnotation(file);
+    const { graph } = await loadAnnotation(file);
     await deleteTestSourceData(db.driver, RACE_PREFIX);
 
     const results = await Promise.all(Array.from({ length: 10 }, () => runCli(file).done));
@@ -145,7 +147,7 @@ describe('reliability: ingestion processes that die or race', () => {
     }
     const concurrent = {
       nodes: await prefixedNodeCount(db.driver, RACE_PREFIX),
-      source: await sourceCounts(db.driver, graph.source.id),
+      source: await sourceCounts(db.driver, graph.source.key),
     };
     const duplicates = await db.driver.executeQuery(
       `MATCH (a)-[r]->(b) WHERE a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix
@@ -160,10 +162,10 @@ describe('reliability: ingestion processes that die or race', () => {
     expect(single.code).toBe(0);
     const once = {
       nodes: await prefixedNodeCount(db.driver, RACE_PREFIX),
-      source: await sourceCounts(db.driver, graph.source.id),
+      source: await sourceCounts(db.driver, graph.source.key),
     };
     expect(concurrent).toEqual(once);
-    expect(once.nodes).toBe(idsOf(graph).length);
+    expect(once.nodes).toBe(keysOf(graph).length);
     recordReliability({
       kind: 'fault',
       fault: 'the same document ingested by ten processes at once',

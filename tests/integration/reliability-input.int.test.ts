@@ -2,8 +2,9 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ingestFile, seed } from '../../src/ingest/ingest';
-import { AnnotationError, MAX_ANNOTATION_BYTES, readAnnotation } from '../../src/ingest/read-annotation';
+import { ingestFile, seed, loadAnnotation } from '../../src/ingest/ingest';
+import { AnnotationError } from '../../src/ingest/issues';
+import { MAX_ANNOTATION_BYTES } from '../../src/ingest/read-annotation';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { createBuilders, writeFixture } from '../support/annotation-builders';
 import { codeOf } from '../support/api';
@@ -372,7 +373,7 @@ describe('reliability: bad input not covered elsewhere', () => {
       const started = Date.now();
       await refusedFile('yaml bombs', file);
       expect(Date.now() - started).toBeLessThan(5_000);
-      await expect(readAnnotation(file)).rejects.toBeInstanceOf(AnnotationError);
+      await expect(loadAnnotation(file)).rejects.toBeInstanceOf(AnnotationError);
     });
   });
 });

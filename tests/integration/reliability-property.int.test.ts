@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import fc from 'fast-check';
 
-import { ingestFile, seed } from '../../src/ingest/ingest';
-import { AnnotationError, readAnnotation } from '../../src/ingest/read-annotation';
+import { ingestFile, seed, loadAnnotation } from '../../src/ingest/ingest';
+import { AnnotationError } from '../../src/ingest/issues';
 import type { SourceGraph } from '../../src/ingest/source-graph';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { createBuilders, writeFixture, type AnnotationInput } from '../support/annotation-builders';
@@ -112,9 +112,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** Every id a compiled graph would MERGE, to keep generated documents inside the test's own ids. */
-function idsOf(graph: SourceGraph): string[] {
+function keysOf(graph: SourceGraph): string[] {
   return Object.values(graph).flatMap((rows) =>
-    (Array.isArray(rows) ? rows : [rows]).map((row) => (row as { id?: unknown }).id).filter((id) => id !== undefined),
+    (Array.isArray(rows) ? rows : [rows])
+      .map((row) => (row as { key?: unknown }).key)
+      .filter((key) => key !== undefined),
   ) as string[];
 }
 
@@ -177,14 +179,14 @@ describe('reliability: property-based', () => {
             content: JSON.stringify(document),
           });
           // Only documents whose every id is the test's own reach the database: nothing seeded is touched.
-          const graph = await readAnnotation(file).then(
+          const graph = await loadAnnotation(file).then(
             (loaded) => loaded.graph,
             (error: unknown) => {
               if (!(error instanceof AnnotationError)) throw error;
               return undefined;
             },
           );
-          if (graph && !idsOf(graph).every((id) => id.startsWith(PREFIX))) return;
+          if (graph && !keysOf(graph).every((id) => id.startsWith(PREFIX))) return;
           runs += 1;
           await deletePrefixed(server.db.driver, PREFIX);
           const outcome = await ingestFile(server.db.executor, file).then(
@@ -194,7 +196,7 @@ describe('reliability: property-based', () => {
               throw error;
             },
           );
-          const stored = await sourceCounts(server.db.driver, graph?.source.id ?? ids.source);
+          const stored = await sourceCounts(server.db.driver, graph?.source.key ?? ids.source);
           try {
             if (outcome === 'refused') {
               expect(graph).toBeUndefined();
@@ -204,7 +206,7 @@ describe('reliability: property-based', () => {
               written += 1;
               expect(stored.source).toBe(1);
               expect(stored.nodes).toBe(1 + graph!.claims.length + graph!.figures.length + graph!.projections.length);
-              expect(await prefixedNodes()).toBe(idsOf(graph!).length);
+              expect(await prefixedNodes()).toBe(keysOf(graph!).length);
             }
           } catch (error) {
             failures += 1;

@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { sha256 } from '../../src/ingest/compile';
 import { toGlobalId } from '../../src/modules/common/global-id';
 import { ADD_SOURCE, READ_SOURCE, sourceInput } from '../support/api';
 import { openTestDatabase, type TestDatabase } from '../support/neo4j';
 import { EDITOR_TOKEN, postGraphQL } from '../support/server';
 import { buildService, spawnService, type ServiceProcess } from '../support/service-process';
+
+/** Computed here, not with the code under test. */
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * Two replicas of the service, separate processes on their own ports, against the same Neo4j: what a

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CONTEXT_LENGTH } from '../../src/ingest/anchor';
+import { CONTEXT_LENGTH } from '../../src/domain/anchor';
 import { ingestFile } from '../../src/ingest/ingest';
 import { deleteTestNodes, openTestDatabase, type TestDatabase } from '../support/neo4j';
 
@@ -27,7 +27,7 @@ describe('ingesting a text with CJK, emoji, dashes and a combining mark', () => 
     raw = await readFile(path.join(FIXTURE, 'unicode.txt'), 'utf8');
     await ingestFile(db.executor, path.join(FIXTURE, 'unicode.yaml'));
     const { records } = await db.driver.executeQuery(
-      `MATCH (n:Claim|Figure {sourceId: $sourceId})
+      `MATCH (n:Claim|Figure) WHERE n.id STARTS WITH $sourceId + '/'
        RETURN n {.id, .quote, .quoteStart, .quoteEnd, .quotePrefix, .quoteSuffix} AS node`,
       { sourceId: SOURCE_ID },
     );
@@ -103,7 +103,7 @@ describe('ingesting a text with CJK, emoji, dashes and a combining mark', () => 
 
   it("agrees with Neo4j's own code point substring", async () => {
     const { records } = await db.driver.executeQuery(
-      `MATCH (s:Source {id: $id}), (n:Claim|Figure {sourceId: $id})
+      `MATCH (s:Source {id: $id}), (n:Claim|Figure) WHERE n.id STARTS WITH $id + '/'
        RETURN n.quote AS quote, substring(s.text, n.quoteStart, n.quoteEnd - n.quoteStart) AS slice`,
       { id: SOURCE_ID },
     );

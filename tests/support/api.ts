@@ -41,13 +41,15 @@ export const idsOf = (connection: { edges: { node: { id: string } }[] }): string
   connection.edges.map((edge) => edge.node.id);
 
 /*
- * Builders for extra data. Every node they create has a `sourceId` (and usually an id) starting with
- * "test-", so deleteTestNodes(driver, prefix) removes it with its relationships.
+ * Builders for extra data. Every node they create has an id starting with "test-" (figures also a
+ * `sourceId`), so deleteTestNodes(driver, prefix) removes it with its relationships.
  */
 
 export interface TestClaim {
+  /** Starts with the test's "test-" prefix, or the test deletes the claim itself (it has no sourceId). */
   id: string;
-  sourceId: string;
+  /** Stored id of the source the claim APPEARS_IN, if a source with that id exists. */
+  sourceKey: string;
   text?: string;
   kind?: string;
   attribution?: string;
@@ -59,9 +61,13 @@ export interface TestClaim {
 export async function insertTestClaim(driver: Driver, claim: TestClaim): Promise<void> {
   const text = claim.text ?? `Test claim ${claim.id}`;
   await driver.executeQuery(
-    `CREATE (c:Claim {id: $id, name: $text, text: $text, kind: $kind, attribution: $attribution, sourceId: $sourceId,
+    `CREATE (c:Claim {id: $id, name: $text, text: $text, kind: $kind, attribution: $attribution,
                       quote: $text, quoteStart: 0, quoteEnd: size($text), quotePrefix: '', quoteSuffix: ''})
      WITH c
+     CALL (c) {
+       MATCH (source:Source {id: $sourceKey})
+       CREATE (c)-[:APPEARS_IN]->(source)
+     }
      CALL (c) {
        MATCH (speaker:Person|Organization|VirtualPresenter {id: $speakerId})
        CREATE (c)-[:SAID_BY]->(speaker)
@@ -71,7 +77,7 @@ export async function insertTestClaim(driver: Driver, claim: TestClaim): Promise
       text,
       kind: claim.kind ?? 'assessment',
       attribution: claim.attribution ?? 'paraphrase',
-      sourceId: claim.sourceId,
+      sourceKey: claim.sourceKey,
       speakerId: claim.speakerId ?? null,
     },
   );

@@ -37,7 +37,7 @@ export async function ownGraphCounts(driver: Driver): Promise<GraphCounts> {
 }
 
 const OWNED = `CALL () {
-       MATCH (n:Claim {sourceId: $sourceId}) RETURN n
+       MATCH (:Source {id: $sourceId})<-[:APPEARS_IN]-(n:Claim) RETURN n
        UNION MATCH (n:Figure {sourceId: $sourceId}) RETURN n
        UNION MATCH (n:Projection {sourceId: $sourceId}) RETURN n
        UNION MATCH (n:Source {id: $sourceId}) RETURN n

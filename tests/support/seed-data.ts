@@ -1,9 +1,8 @@
 import path from 'node:path';
 
 import type { Annotation, AnnotationClaim, AnnotationFigure } from '../../src/ingest/annotation.schema';
-import { SEED_DIRECTORY } from '../../src/ingest/ingest';
-import { readAnnotation, type LoadedAnnotation } from '../../src/ingest/read-annotation';
-import type { ClaimRow } from '../../src/ingest/source-graph';
+import { SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
+import type { ClaimRow } from '../../src/modules/claim/claim.writes';
 import { toGlobalId } from '../../src/modules/common/global-id';
 
 /** The seeded article: API tests derive what they expect from this file, not from the API. */
@@ -43,7 +42,7 @@ export const sortedNames = (items: readonly { name: string }[]): string[] => [..
 export const enumName = (value: string): string => value.toUpperCase().replace(/-/g, '_');
 
 export async function loadSeed(): Promise<SeedData> {
-  const loaded = await readAnnotation(SEED_FILE);
+  const loaded = await loadAnnotation(SEED_FILE);
   const { annotation } = loaded;
   const sourceKey = annotation.source.id;
   const ownedKey = (localId: string) => `${sourceKey}/${localId}`;
@@ -62,7 +61,11 @@ export async function loadSeed(): Promise<SeedData> {
     sourceGid: toGlobalId('Source', sourceKey),
     ownedKey,
     claim: (localId) => find(annotation.claims, localId, 'claim'),
-    claimRow: (localId) => find(loaded.graph.claims, ownedKey(localId), 'compiled claim'),
+    claimRow: (localId) => {
+      const row = loaded.graph.claims.find((claim) => claim.key === ownedKey(localId));
+      if (!row) throw new Error(`the seed has no compiled claim "${localId}"`);
+      return row;
+    },
     claimGid: (localId) => toGlobalId('Claim', ownedKey(find(annotation.claims, localId, 'claim').id)),
     figure: (localId) => find(annotation.figures, localId, 'figure'),
     figureGid: (localId) => toGlobalId('Figure', ownedKey(find(annotation.figures, localId, 'figure').id)),

@@ -5,7 +5,7 @@ import {
   describeAnchorFailure,
   sliceCodePoints,
   type TextAnchor,
-} from '../../src/ingest/anchor';
+} from '../../src/domain/anchor';
 
 function anchored(text: string, quote: string, occurrence?: number): TextAnchor {
   const result = anchorQuote(text, quote, occurrence);

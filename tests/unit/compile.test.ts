@@ -1,4 +1,4 @@
-import type { PathIssue } from '../../src/ingest/compile';
+import type { IssuePath } from '../../src/ingest/issues';
 import {
   compileInput,
   createBuilders,
@@ -16,30 +16,35 @@ function compiled(input: AnnotationInput, text = MINIMAL_TEXT, meta?: MetaInput)
   return result.graph;
 }
 
-function issuesOf(input: AnnotationInput, text = MINIMAL_TEXT, meta?: MetaInput): PathIssue[] {
+/** The issues compiling `input` reports, by document path and message. */
+function issuesOf(
+  input: AnnotationInput,
+  text = MINIMAL_TEXT,
+  meta?: MetaInput,
+): { path?: IssuePath; message: string }[] {
   const result = compileInput(input, text, meta);
   if (result.ok) throw new Error('expected issues, but the annotation compiled');
-  return result.issues;
+  return result.issues.map(({ path, message }) => ({ path, message }));
 }
 
 describe('compileAnnotation: a valid annotation', () => {
   const graph = compiled(minimalAnnotation());
 
   it('scopes the ids of owned nodes by the source id', () => {
-    expect(graph.claims.map((row) => row.id)).toEqual([
+    expect(graph.claims.map((row) => row.key)).toEqual([
       `${ids.source}/share-exceeded-31`,
       `${ids.source}/widgets-are-the-future`,
     ]);
-    expect(graph.claims[0]?.figureIds).toEqual([`${ids.source}/share-2023`]);
-    expect(graph.figures[0]?.id).toBe(`${ids.source}/share-2023`);
+    expect(graph.claims[0]?.figureKeys).toEqual([`${ids.source}/share-2023`]);
+    expect(graph.figures[0]?.key).toBe(`${ids.source}/share-2023`);
   });
 
   it('anchors quotes in code points inside the body', () => {
     const characters = Array.from(MINIMAL_TEXT);
-    for (const row of [...graph.claims, ...graph.figures]) {
-      expect(characters.slice(row.quoteStart, row.quoteEnd).join('')).toBe(row.quote);
-      expect(row.quoteStart).toBeGreaterThanOrEqual(graph.source.bodyStart);
-      expect(row.quoteEnd).toBeLessThanOrEqual(graph.source.bodyEnd);
+    for (const { quote } of [...graph.claims, ...graph.figures]) {
+      expect(characters.slice(quote.start, quote.end).join('')).toBe(quote.exact);
+      expect(quote.start).toBeGreaterThanOrEqual(graph.source.bodyStart ?? Infinity);
+      expect(quote.end).toBeLessThanOrEqual(graph.source.bodyEnd ?? -Infinity);
     }
     expect(graph.source.bodyStart).toBe(MINIMAL_TEXT.indexOf('Widget sales in Testland'));
     expect(graph.source.bodyEnd).toBe(MINIMAL_TEXT.indexOf('to 1,200 units.') + 'to 1,200 units.'.length);
@@ -80,7 +85,7 @@ describe('compileAnnotation: a valid annotation', () => {
 
   it('uses "occurrence" to pick a repeated quote', () => {
     const withOccurrence = compiled(minimalAnnotation({ claims: [claim({ quote: 'Testland', occurrence: 2 })] }));
-    expect(withOccurrence.claims[0]?.quoteStart).toBe(MINIMAL_TEXT.lastIndexOf('Testland'));
+    expect(withOccurrence.claims[0]?.quote.start).toBe(MINIMAL_TEXT.lastIndexOf('Testland'));
   });
 });
 
@@ -289,7 +294,7 @@ describe('compileAnnotation: units, periods, roles, projections', () => {
       minimalAnnotation({ targets: [target], projections: [{ ...projections[0]!, yearsEarlier: 10 }] }),
     );
     expect(consistent.projections[0]).toMatchObject({
-      id: `${ids.source}/ann-projects`,
+      key: `${ids.source}/ann-projects`,
       expectedBy: '2025-12-31',
       yearsEarlier: 10,
     });
@@ -312,7 +317,7 @@ describe('compileAnnotation: units, periods, roles, projections', () => {
         claims: [claim({ quote: 'not there' }), directQuote({ speaker: 'nobody', role: undefined })],
       }),
     );
-    expect(issues.map((issue) => issue.path.join('.'))).toEqual([
+    expect(issues.map((issue) => issue.path?.join('.'))).toEqual([
       'figures.0.unit',
       'figures.0.period',
       'claims.0.quote',

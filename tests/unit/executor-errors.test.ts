@@ -12,6 +12,8 @@ describe('which driver errors mean the database is unavailable', () => {
     'Neo.TransientError.General.DatabaseUnavailable',
     'Neo.TransientError.Transaction.Outdated',
     'Neo.DatabaseError.General.UnknownError',
+    'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+    'Neo.ClientError.Transaction.TransactionTimedOut',
   ])('%s is unavailability', (code) => {
     expect(isUnavailable(driverError(code))).toBe(true);
   });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { parseBookmarksHeader } from '../../src/bookmarks';
-import { anchorQuote, describeAnchorFailure } from '../../src/ingest/anchor';
-import { MAX_PERIOD_EXPRESSION_LENGTH, resolvePeriod } from '../../src/ingest/period';
-import { readAnnotation } from '../../src/ingest/read-annotation';
+import { anchorQuote, describeAnchorFailure } from '../../src/domain/anchor';
+import { MAX_PERIOD_EXPRESSION_LENGTH, resolvePeriod } from '../../src/domain/period';
+import { loadAnnotation } from '../../src/ingest/ingest';
 import { excessiveFlowNesting, MAX_FLOW_NESTING } from '../../src/ingest/yaml-bounds';
 import { parseGlobalId, toGlobalId } from '../../src/modules/common/global-id';
 import { decodeCursor, encodeCursor } from '../../src/modules/common/pagination';
@@ -149,7 +149,7 @@ describe('YAML nesting', () => {
   it('refuses a file of 100,000 nested brackets with its line and column, instead of aborting the process', async () => {
     const file = path.join(directory, 'deep.yaml');
     writeFileSync(file, `# a hostile file\nclaims: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
-    await expect(readAnnotation(file)).rejects.toThrow(
+    await expect(loadAnnotation(file)).rejects.toThrow(
       `${file}:2:${'claims: '.length + MAX_FLOW_NESTING + 1}: collections are nested more than ${MAX_FLOW_NESTING} levels deep`,
     );
   });
@@ -162,6 +162,6 @@ describe('YAML nesting', () => {
   ])('refuses a file that is %s with a message naming it', async (_name, content) => {
     const file = path.join(directory, 'degenerate.yaml');
     writeFileSync(file, content);
-    await expect(readAnnotation(file)).rejects.toThrow(file);
+    await expect(loadAnnotation(file)).rejects.toThrow(file);
   });
 });

@@ -115,7 +115,6 @@ describe('toClaimReview', () => {
         text: 'Software defines cars.',
         kind: 'opinion',
         attribution: 'direct-quote',
-        sourceKey: 's',
         quote: { exact: 'x', start: 0, end: 1, prefix: '', suffix: '' },
       },
       speaker: { label: 'Person', key: 'miao-wei', name: 'Miao Wei', description: null, sameAs: [] },

@@ -1,4 +1,4 @@
-import { resolvePeriod } from '../../src/ingest/period';
+import { resolvePeriod } from '../../src/domain/period';
 
 const PUBLISHED = '2024-03-19';
 

@@ -1,7 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { AnnotationError, MAX_ANNOTATION_BYTES, readAnnotation } from '../../src/ingest/read-annotation';
+import { AnnotationError } from '../../src/ingest/issues';
+import { MAX_ANNOTATION_BYTES } from '../../src/ingest/read-annotation';
+import { loadAnnotation } from '../../src/ingest/ingest';
 import {
   createBuilders,
   minimalMeta,
@@ -25,7 +27,7 @@ afterEach(async () => {
 
 /** The message of the AnnotationError that reading `file` throws. */
 async function errorOf(file: string): Promise<string> {
-  const error: unknown = await readAnnotation(file).then(
+  const error: unknown = await loadAnnotation(file).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -46,11 +48,11 @@ const at = (file: string, content: string, needle: string) => {
   return `${file}:${line}:${column}:`;
 };
 
-describe('readAnnotation: valid files', () => {
+describe('loadAnnotation: valid files', () => {
   it('reads a valid YAML annotation with its text and meta', async () => {
     const { file } = await fixture(minimalAnnotation());
-    const loaded = await readAnnotation(file);
-    expect(loaded.graph.source.id).toBe(ids.source);
+    const loaded = await loadAnnotation(file);
+    expect(loaded.graph.source.key).toBe(ids.source);
     expect(loaded.graph.claims).toHaveLength(2);
     expect(loaded.meta.publishedDate).toBe('2024-03-19');
   });
@@ -58,7 +60,7 @@ describe('readAnnotation: valid files', () => {
   it('reads JSON, which is YAML too', async () => {
     const annotation = minimalAnnotation();
     const { file } = await fixture(annotation, () => JSON.stringify(annotation, null, 2));
-    expect((await readAnnotation(file)).graph.claims).toHaveLength(2);
+    expect((await loadAnnotation(file)).graph.claims).toHaveLength(2);
   });
 
   it('accepts a few YAML aliases', async () => {
@@ -67,11 +69,11 @@ describe('readAnnotation: valid files', () => {
       minimalAnnotation({ claims: [claim({ topics }), directQuote({ topics })] }),
     );
     expect(content).toMatch(/topics: \*\w+/);
-    expect((await readAnnotation(file)).graph.claims[1]?.topicIds).toEqual(topics);
+    expect((await loadAnnotation(file)).graph.claims[1]?.topicKeys).toEqual(topics);
   });
 });
 
-describe('readAnnotation: values, with file, line, column and path', () => {
+describe('loadAnnotation: values, with file, line, column and path', () => {
   it('reports an external identifier that is not an http(s) URL', async () => {
     const annotation = minimalAnnotation();
     const people = (annotation.people ?? []).map((person) => ({ ...person, sameAs: ['wikidata:Q1'] }));
@@ -164,7 +166,7 @@ describe('readAnnotation: values, with file, line, column and path', () => {
   });
 });
 
-describe('readAnnotation: YAML that is refused before validation', () => {
+describe('loadAnnotation: YAML that is refused before validation', () => {
   it('refuses duplicate keys', async () => {
     const { file, content } = await fixture(minimalAnnotation(), (yaml) =>
       replaceLine(yaml, 'value: 31', 'value: 31', 'value: 32'),
@@ -198,7 +200,7 @@ describe('readAnnotation: YAML that is refused before validation', () => {
   });
 });
 
-describe('readAnnotation: files', () => {
+describe('loadAnnotation: files', () => {
   it('names the first line that is not UTF-8', async () => {
     const { file } = await fixture(minimalAnnotation());
     const latin1 = Buffer.concat([
@@ -222,7 +224,7 @@ describe('readAnnotation: files', () => {
     const { file, content } = await fixture(minimalAnnotation());
     const padding = (bytes: number) => `# ${'x'.repeat(bytes - Buffer.byteLength(content) - 3)}\n`;
     await writeFile(file, `${padding(MAX_ANNOTATION_BYTES)}${content}`);
-    expect((await readAnnotation(file)).graph.claims).toHaveLength(2);
+    expect((await loadAnnotation(file)).graph.claims).toHaveLength(2);
 
     await writeFile(file, `${padding(MAX_ANNOTATION_BYTES + 1)}${content}`);
     expect(await errorOf(file)).toBe(
@@ -251,13 +253,22 @@ describe('readAnnotation: files', () => {
     const metaContent = JSON.stringify(minimalMeta({ publishedDate: '2024-02-30' }), null, 2);
     expect(await errorOf(file)).toBe(`${at(metaFile, metaContent, '"2024-02-30"')} publishedDate: Invalid ISO date`);
   });
+
+  it('checks the language tag by the rule addSource applies too', async () => {
+    const meta = minimalMeta({ language: 'English' });
+    const { file } = await writeFixture(directory, { annotation: minimalAnnotation(), meta });
+    const metaFile = path.join(directory, 'minimal.meta.json');
+    expect(await errorOf(file)).toBe(
+      `${at(metaFile, JSON.stringify(meta, null, 2), '"English"')} language: must be a BCP 47 language tag such as "en"`,
+    );
+  });
 });
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-describe('readAnnotation: the files an annotation names', () => {
+describe('loadAnnotation: the files an annotation names', () => {
   it.each([
     ['an absolute path', '/etc/hostname'],
     ['a path out of its folder', '../outside.txt'],
@@ -268,5 +279,20 @@ describe('readAnnotation: the files an annotation names', () => {
     expect(await errorOf(file)).toBe(
       `${at(file, content, textFile)} source.textFile: must be a path relative to the annotation file, inside its folder`,
     );
+  });
+});
+
+describe('loadAnnotation: the words that anchor the body and quotes are never empty', () => {
+  // An empty phrase would match everywhere (and an empty needle never ends a search): the schema
+  // refuses it, after trimming, before anything is anchored.
+  it.each([
+    ['body.start', 'start: Widget sales in Testland', 'start: "   "', 'source.body.start'],
+    ['body.end', 'end: to 1,200 units.', 'end: ""', 'source.body.end'],
+    ['claim quote', 'quote: Widgets are the future', 'quote: ""', 'claims[1].quote'],
+    ['figure quote', 'quote: exceeded 31 percent of all sales in 2023', 'quote: " "', 'figures[0].quote'],
+  ])('refuses an empty %s with file, line, column and path', async (_what, line, replacement, issuePath) => {
+    const { file, content } = await fixture(minimalAnnotation(), (yaml) => replaceLine(yaml, line, replacement));
+    const value = replacement.slice(replacement.indexOf('"'));
+    expect(await errorOf(file)).toBe(`${at(file, content, value)} ${issuePath}: must not be empty`);
   });
 });

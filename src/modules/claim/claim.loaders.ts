@@ -10,6 +10,7 @@ export function createClaimLoaders(executor: Executor) {
     byKey: loader((keys) => claims.byKeys(keys)),
     pages: objectLoader((requests: readonly ClaimPageRequest[]) => claims.pages(requests)),
     counts: objectLoader((filters: readonly ClaimFilter[]) => claims.counts(filters)),
+    source: loader((keys) => claims.sourcesOf(keys)),
     speaker: loader((keys) => claims.speakersOf(keys)),
     role: loader((keys) => claims.rolesOf(keys)),
     figures: loader((keys) => claims.figuresOf(keys)),

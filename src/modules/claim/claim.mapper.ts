@@ -1,17 +1,11 @@
 import { number, text, type Properties } from '../../db/values';
+import type { TextAnchor } from '../../domain/anchor';
+import type { Attribution, ClaimKind } from '../../domain/vocabulary';
 
-export type ClaimKind =
-  'statistic' | 'forecast' | 'opinion' | 'recommendation' | 'causal' | 'assessment' | 'biographical';
-export type Attribution = 'direct-quote' | 'paraphrase' | 'narration';
+export type { Attribution, ClaimKind };
 
 /** A W3C-style anchor of words in a source text; offsets count Unicode code points. */
-export interface TextQuoteData {
-  exact: string;
-  start: number;
-  end: number;
-  prefix: string;
-  suffix: string;
-}
+export type TextQuoteData = TextAnchor;
 
 export interface ClaimData {
   label: 'Claim';
@@ -19,7 +13,6 @@ export interface ClaimData {
   text: string;
   kind: ClaimKind;
   attribution: Attribution;
-  sourceKey: string;
   quote: TextQuoteData;
 }
 
@@ -37,6 +30,5 @@ export const mapClaim = (properties: Properties): ClaimData => ({
   text: text(properties, 'text'),
   kind: text(properties, 'kind') as ClaimKind,
   attribution: text(properties, 'attribution') as Attribution,
-  sourceKey: text(properties, 'sourceId'),
   quote: mapQuote(properties),
 });

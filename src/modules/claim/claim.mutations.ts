@@ -3,9 +3,9 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireRole } from '../../auth';
 import type { Context } from '../context';
 import { BadUserInputError } from '../../errors';
-import { anchorQuote, describeAnchorFailure } from '../../ingest/anchor';
+import { anchorInBody } from '../../domain/anchor';
 import { fromGlobalId, idOf } from '../common/global-id';
-import { checkUnicode, cleanText, idList } from '../common/input-validation';
+import { checked, checkUnicode, cleanText, idList } from '../common/input-validation';
 import { findByGlobalId, missingReference } from '../common/lookup';
 import type { ClaimData } from './claim.mapper';
 import { AddClaimInput, LinkEvidenceInput } from './claim.inputs';
@@ -26,18 +26,11 @@ export class ClaimMutationResolver {
     const source = await findByGlobalId(input.source, 'Source', (key) => context.loaders.sources.byKey.load(key));
     // The quote is matched character for character: no trimming or normalization.
     const quote = checkUnicode(input.quote, 'input.quote');
-    if (quote.trim() === '') throw new BadUserInputError('"input.quote" must not be empty', 'input.quote');
     if (source.text === null || source.bodyStart === null || source.bodyEnd === null) {
       throw new BadUserInputError('the source is recorded by its facts only: it has no text to quote', 'input.source');
     }
-    const anchored = anchorQuote(source.text, quote, input.occurrence ?? undefined);
-    if (!anchored.ok) throw new BadUserInputError(describeAnchorFailure(anchored.failure), 'input.quote');
-    if (anchored.anchor.start < source.bodyStart || anchored.anchor.end > source.bodyEnd) {
-      throw new BadUserInputError(
-        'quote lies outside the article body (page boilerplate cannot be quoted)',
-        'input.quote',
-      );
-    }
+    const body = { start: source.bodyStart, end: source.bodyEnd };
+    const anchor = checked(anchorInBody(source.text, body, quote, input.occurrence ?? undefined), 'input');
     const result = await new ClaimWriter(context.executor).create({
       sourceKey: source.key,
       text: cleanText(input.text, 'input.text', 2000),
@@ -45,7 +38,7 @@ export class ClaimMutationResolver {
       attribution: input.attribution,
       speakerKey: idOf(input.speaker, SPEAKER_TYPES, 'input.speaker'),
       roleKey: input.role == null ? null : idOf(input.role, ['Role'], 'input.role'),
-      quote: anchored.anchor,
+      quote: anchor,
       figureKeys: idList(input.figures, 'input.figures', 50, (id, field) => idOf(id, ['Figure'], field)),
       topicKeys: idList(input.topics, 'input.topics', 50, (id, field) => idOf(id, ['Topic'], field)),
       metricKeys: idList(input.metrics, 'input.metrics', 50, (id, field) => idOf(id, ['Metric'], field)),

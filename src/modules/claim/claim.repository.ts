@@ -7,6 +7,7 @@ import { mapEntity, type EntityData } from '../entities';
 import { mapFigure, type FigureData } from '../figure/figure.mapper';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
 import { mapRole, type RoleData } from '../person/person.mapper';
+import { mapSource, type SourceData } from '../source/source.mapper';
 import type { Page, PageRequest } from '../common/pagination';
 import {
   batchedCounts,
@@ -19,6 +20,7 @@ import {
 import { mapProjection, mapTarget, type ProjectionData, type TargetData } from '../target/target.mapper';
 import { mapTopic, type TopicData } from '../topic/topic.mapper';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind } from './claim.mapper';
+import type { Stance } from '../../domain/vocabulary';
 
 /** Which claims a list shows. Keys are stored ids; absent fields do not filter. */
 export interface ClaimFilter {
@@ -46,7 +48,7 @@ export interface ClaimFilter {
  * levels of a derived figure's inputs, to the producer or to a dataset it publishes.
  */
 const CLAIM_FILTER = `
-  (filter.source IS NULL OR c.sourceId = filter.source)
+  (filter.source IS NULL OR EXISTS { (c)-[:APPEARS_IN]->(:Source {id: filter.source}) })
   AND (filter.kinds IS NULL OR c.kind IN filter.kinds)
   AND (filter.attributions IS NULL OR c.attribution IN filter.attributions)
   AND (filter.speaker IS NULL OR EXISTS { (c)-[:SAID_BY]->(speaker) WHERE speaker.id = filter.speaker })
@@ -70,13 +72,20 @@ const CLAIM_FILTER = `
 /**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
  * one statement per DataLoader batch. Ordered by key; `c.id > afterKey` is an index range seek,
- * so a deep page costs what the first one does.
+ * so a deep page costs what the first one does. A source's claims start from the source and its
+ * APPEARS_IN links instead: as many rows as the source has claims, not as the graph has. The two
+ * branches exclude each other, so each request's rows come from one of them, in order.
  */
 export const CLAIM_PAGES = cypher(
   'claim.pages',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request.filter AS filter
+    WITH request, request.filter AS filter WHERE filter.source IS NOT NULL
+    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
+    RETURN c ORDER BY c.id LIMIT $limit
+    UNION ALL
+    WITH request, request.filter AS filter WHERE filter.source IS NULL
     MATCH (c:Claim)
     WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
     RETURN c ORDER BY c.id LIMIT $limit
@@ -88,17 +97,29 @@ export const CLAIM_COUNTS = cypher(
   'claim.counts',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request.filter AS filter
+    WITH request.filter AS filter WHERE filter.source IS NOT NULL
+    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    WHERE ${CLAIM_FILTER}
+    RETURN count(c) AS count
+    UNION ALL
+    WITH request.filter AS filter WHERE filter.source IS NULL
     MATCH (c:Claim)
     WHERE ${CLAIM_FILTER}
     RETURN count(c) AS count
   }
+  WITH request, sum(count) AS count
   RETURN request.key AS key, count`,
 );
 
 export const CLAIMS_BY_KEYS = cypher(
   'claim.byKeys',
   'UNWIND $keys AS key MATCH (node:Claim {id: key}) RETURN key, node',
+);
+
+/** The source a claim appears in: the one APPEARS_IN link every claim has (the export follows it too). */
+export const CLAIM_SOURCES = cypher(
+  'claim.source',
+  'UNWIND $keys AS key MATCH (:Claim {id: key})-[:APPEARS_IN]->(node:Source) RETURN key, node',
 );
 
 export const CLAIM_SPEAKERS = cypher(
@@ -167,7 +188,7 @@ export const CLAIM_BACKS = cypher(
   RETURN key, node, link ORDER BY key, type(link) DESC, node.id`,
 );
 
-export type Stance = 'SUPPORTS' | 'CONTRADICTS';
+export type { Stance };
 
 export interface EvidenceLinkData {
   stance: Stance;
@@ -237,6 +258,10 @@ export class ClaimRepository {
 
   counts(filters: readonly ClaimFilter[]): Promise<number[]> {
     return batchedCounts(this.executor, CLAIM_COUNTS, filters, filterParams);
+  }
+
+  async sourcesOf(keys: readonly string[]): Promise<(SourceData | null)[]> {
+    return firstOf(await relatedByKeys(this.executor, CLAIM_SOURCES, keys, mapSource));
   }
 
   async speakersOf(keys: readonly string[]): Promise<(EntityData | null)[]> {

@@ -121,7 +121,7 @@ export class ClaimResolver {
 
   @FieldResolver(() => Source, { description: 'The source the claim was made in.' })
   source(@Root() claim: PrefetchedClaim, @Ctx() context: Context) {
-    return claim.prefetched ? claim.prefetched.source : context.loaders.sources.byKey.load(claim.sourceKey);
+    return claim.prefetched ? claim.prefetched.source : context.loaders.claims.source.load(claim.key);
   }
 
   @FieldResolver(() => [Figure], { description: 'The figures the claim cites, in period order.' })

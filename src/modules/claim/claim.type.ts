@@ -45,8 +45,6 @@ export class Claim extends Node {
 
   @Field(() => TextQuote, { description: 'The exact words in the source that make the claim, with their offsets.' })
   quote!: TextQuote;
-
-  sourceKey!: string;
 }
 
 export const ClaimConnection = ConnectionType<ClaimData>(Claim);

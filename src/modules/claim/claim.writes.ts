@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
-
-import { cypher, type Executor } from '../../db/executor';
+import { cypher, type Executor, type TransactionRunner } from '../../db/executor';
+import { apiClaimKey, claimName } from '../../domain/claim';
+import type { Stance } from '../../domain/vocabulary';
 import type { WriteResult } from '../common/repository';
 import { mapClaim, type Attribution, type ClaimData, type ClaimKind, type TextQuoteData } from './claim.mapper';
 
 /**
- * Writes that users make through the API. Each runs in one write transaction that first checks
- * every referenced node and writes nothing if one is missing.
+ * Writes of claims and evidence. Ingestion and addClaim write claims through the same statement
+ * (WRITE_CLAIMS); the API's writes each run in one transaction that first checks every referenced
+ * node and writes nothing if one is missing.
  */
 
 /** Which referenced nodes are missing, by kind; each check is an index lookup on its label. */
@@ -24,31 +25,105 @@ export const FIND_CLAIM_REFERENCES = cypher(
       AS rolesBelongToSpeaker`,
 );
 
-export const CREATE_CLAIM = cypher(
-  'claim.create',
-  `MATCH (source:Source {id: $claim.sourceKey})
-  MATCH (speaker:Person|Organization|VirtualPresenter {id: $speakerKey})
-  CREATE (c:Claim {id: $claim.key, name: $claim.name, text: $claim.text, kind: $claim.kind,
-                   attribution: $claim.attribution, sourceId: $claim.sourceKey, origin: 'api',
-                   addedBy: $addedBy, addedAt: datetime(),
-                   quote: $claim.quote.exact, quoteStart: toInteger($claim.quote.start),
-                   quoteEnd: toInteger($claim.quote.end), quotePrefix: $claim.quote.prefix,
-                   quoteSuffix: $claim.quote.suffix})
-  CREATE (c)-[:APPEARS_IN]->(source)
-  CREATE (c)-[:SAID_BY]->(speaker)
-  WITH c
-  CALL (c) { MATCH (role:Role {id: $roleKey}) CREATE (c)-[:SPOKEN_AS]->(role) }
-  CALL (c) { UNWIND $figureKeys AS key MATCH (f:Figure {id: key}) CREATE (c)-[:CITES]->(f) }
-  CALL (c) { UNWIND $topicKeys AS key MATCH (t:Topic {id: key}) CREATE (c)-[:ABOUT]->(t) }
-  CALL (c) { UNWIND $metricKeys AS key MATCH (m:Metric {id: key}) CREATE (c)-[:ABOUT_METRIC]->(m) }
+/**
+ * A claim as both ingestion and addClaim write it: what the mapper reads back, its caption, the
+ * keys of what it links to, and who added it (null for annotation files). Its key is
+ * "<source key>/<local key>".
+ */
+export interface ClaimRow extends Omit<ClaimData, 'label'> {
+  name: string;
+  /** The source the claim appears in: stored once, as the claim's APPEARS_IN relationship. */
+  sourceKey: string;
+  speakerKey: string;
+  roleKey: string | null;
+  figureKeys: string[];
+  metricKeys: string[];
+  targetKeys: string[];
+  projectionKeys: string[];
+  topicKeys: string[];
+  causeKeys: string[];
+  effectKeys: string[];
+  /** 'api' for a claim added through the API; null (no property) for one from an annotation file. */
+  origin: 'api' | null;
+  addedBy: string | null;
+}
+
+/** Creates or updates claims with their links; the links a claim had before are the caller's to clear. */
+export const WRITE_CLAIMS = cypher(
+  'claim.write',
+  `UNWIND $rows AS row
+  MERGE (c:Claim {id: row.key})
+  SET c += row {.name, .text, .kind, .attribution, .origin, .addedBy},
+      c.quote = row.quote.exact, c.quoteStart = toInteger(row.quote.start), c.quoteEnd = toInteger(row.quote.end),
+      c.quotePrefix = row.quote.prefix, c.quoteSuffix = row.quote.suffix,
+      c.addedAt = CASE WHEN row.origin IS NULL THEN c.addedAt ELSE datetime() END
+  WITH c, row
+  MATCH (source:Source {id: row.sourceKey})
+  MATCH (speaker:Person|Organization|VirtualPresenter {id: row.speakerKey})
+  MERGE (c)-[:APPEARS_IN]->(source)
+  MERGE (c)-[:SAID_BY]->(speaker)
+  WITH c, row
+  CALL (c, row) {
+    MATCH (role:Role {id: row.roleKey})
+    MERGE (c)-[:SPOKEN_AS]->(role)
+  }
+  CALL (c, row) {
+    UNWIND row.figureKeys AS key MATCH (figure:Figure {id: key}) MERGE (c)-[:CITES]->(figure)
+  }
+  CALL (c, row) {
+    UNWIND row.metricKeys AS key MATCH (metric:Metric {id: key}) MERGE (c)-[:ABOUT_METRIC]->(metric)
+  }
+  CALL (c, row) {
+    UNWIND row.targetKeys AS key MATCH (target:Target {id: key}) MERGE (c)-[:STATES]->(target)
+  }
+  CALL (c, row) {
+    UNWIND row.projectionKeys AS key MATCH (projection:Projection {id: key}) MERGE (c)-[:STATES]->(projection)
+  }
+  CALL (c, row) {
+    UNWIND row.topicKeys AS key MATCH (topic:Topic {id: key}) MERGE (c)-[:ABOUT]->(topic)
+  }
+  CALL (c, row) {
+    UNWIND row.causeKeys AS key MATCH (topic:Topic {id: key}) MERGE (c)-[:NAMES_CAUSE]->(topic)
+  }
+  CALL (c, row) {
+    UNWIND row.effectKeys AS key MATCH (topic:Topic {id: key}) MERGE (c)-[:NAMES_EFFECT]->(topic)
+  }
   RETURN c AS node`,
+);
+
+/** Writes claims within a caller's transaction; answers them as the mapper reads them. */
+export async function writeClaims(tx: TransactionRunner, rows: readonly ClaimRow[]): Promise<ClaimData[]> {
+  const written = await tx.run(WRITE_CLAIMS, { rows });
+  return written.map((record) => mapClaim(record.get('node').properties));
+}
+
+export interface EvidenceRow {
+  fromKey: string;
+  toKey: string;
+  stance: Stance;
+}
+
+/** Evidence an annotation file states (origin 'annotation'); API evidence is LINK_*_EVIDENCE below. */
+export const LINK_ANNOTATED_EVIDENCE = cypher(
+  'claim.linkAnnotatedEvidence',
+  `UNWIND $rows AS row
+  MATCH (from:Claim {id: row.fromKey})
+  MATCH (to:Claim {id: row.toKey})
+  CALL (from, to, row) {
+    WITH * WHERE row.stance = 'SUPPORTS'
+    MERGE (from)-[:SUPPORTS {origin: 'annotation'}]->(to)
+  }
+  CALL (from, to, row) {
+    WITH * WHERE row.stance = 'CONTRADICTS'
+    MERGE (from)-[:CONTRADICTS {origin: 'annotation'}]->(to)
+  }`,
 );
 
 /**
  * API evidence is one link per user, stance and pair: submitting it again updates the note
  * instead of piling up copies, and annotation links (origin 'annotation') are never touched.
  */
-const linkEvidence = (type: 'SUPPORTS' | 'CONTRADICTS') =>
+const linkEvidence = (type: Stance) =>
   cypher(
     `claim.link${type === 'SUPPORTS' ? 'Supporting' : 'Contradicting'}Evidence`,
     `MATCH (claim:Claim {id: $claimKey})
@@ -79,7 +154,7 @@ export interface NewEvidence {
   claimKey: string;
   evidenceKey: string;
   evidenceLabel: 'Claim' | 'Figure';
-  stance: 'SUPPORTS' | 'CONTRADICTS';
+  stance: Stance;
   note: string | null;
   addedBy: string;
 }
@@ -125,18 +200,21 @@ export class ClaimWriter {
       if (!check?.get('rolesBelongToSpeaker')) {
         return { ok: false, missing: { what: 'Role held by the speaker', key: input.roleKey ?? '' } };
       }
-      const key = `${input.sourceKey}/api-${randomUUID()}`;
-      const name = Array.from(input.text).length > 60 ? `${Array.from(input.text).slice(0, 59).join('')}…` : input.text;
-      const [created] = await tx.run(CREATE_CLAIM, {
-        claim: { ...input, key, name },
-        speakerKey: input.speakerKey,
-        roleKey: input.roleKey,
-        figureKeys: input.figureKeys,
-        topicKeys: input.topicKeys,
-        metricKeys: input.metricKeys,
-        addedBy: input.addedBy,
-      });
-      return { ok: true, value: mapClaim(created?.get('node').properties) };
+      const { addedBy, ...claim } = input;
+      const row: ClaimRow = {
+        ...claim,
+        key: apiClaimKey(input.sourceKey),
+        name: claimName(input.text),
+        targetKeys: [],
+        projectionKeys: [],
+        causeKeys: [],
+        effectKeys: [],
+        origin: 'api',
+        addedBy,
+      };
+      const [created] = await writeClaims(tx, [row]);
+      if (!created) throw new Error('the checked claim was not written');
+      return { ok: true, value: created };
     });
   }
 

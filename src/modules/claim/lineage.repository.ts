@@ -30,8 +30,8 @@ export const CLAIM_LINEAGES = cypher(
   'claim.lineage',
   `UNWIND $keys AS key MATCH (c:Claim {id: key})
   RETURN key, c AS claim,
-    head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s }) AS source,
-    head(COLLECT { MATCH (:Source {id: c.sourceId})-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
+    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(s:Source) RETURN s }) AS source,
+    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(:Source)-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
     head(COLLECT { MATCH (c)-[:SAID_BY]->(speaker) RETURN speaker }) AS speaker,
     head(COLLECT { MATCH (c)-[:SPOKEN_AS]->(r:Role)
                    RETURN { role: r, organization: head(COLLECT { MATCH (r)-[:ROLE_AT]->(o:Organization) RETURN o }) }

@@ -41,12 +41,14 @@ export class ClaimLineageResolver {
 
   @FieldResolver(() => Source, { description: 'The source the quote is anchored in.' })
   source(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
-    return claim.prefetched ? claim.prefetched.source : context.loaders.sources.byKey.load(claim.sourceKey);
+    return claim.prefetched ? claim.prefetched.source : context.loaders.claims.source.load(claim.key);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
-  publisher(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
-    return claim.prefetched ? claim.prefetched.publisher : context.loaders.sources.publisher.load(claim.sourceKey);
+  async publisher(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    if (claim.prefetched) return claim.prefetched.publisher;
+    const source = await context.loaders.claims.source.load(claim.key);
+    return source ? context.loaders.sources.publisher.load(source.key) : null;
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'Who made the claim.' })

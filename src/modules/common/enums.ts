@@ -1,52 +1,42 @@
 import { registerEnumType } from 'type-graphql';
 
+import {
+  attributions,
+  claimKinds,
+  comparators,
+  enumOf,
+  qualifiers,
+  roleStatuses,
+  stances,
+  type Attribution as AttributionValue,
+  type ClaimKind as ClaimKindValue,
+  type Comparator as ComparatorValue,
+  type Qualifier as QualifierValue,
+  type RoleStatus as RoleStatusValue,
+  type Stance as StanceValue,
+} from '../../domain/vocabulary';
+
 /**
- * GraphQL enums over the lower-case values stored in Neo4j: clients see CONSTANT_CASE names,
- * resolvers and repositories handle the stored strings.
+ * GraphQL enums over the lower-case values stored in Neo4j (src/domain/vocabulary.ts): clients
+ * see CONSTANT_CASE names, resolvers and repositories handle the stored strings.
  */
-export enum ClaimKind {
-  STATISTIC = 'statistic',
-  FORECAST = 'forecast',
-  OPINION = 'opinion',
-  RECOMMENDATION = 'recommendation',
-  CAUSAL = 'causal',
-  ASSESSMENT = 'assessment',
-  BIOGRAPHICAL = 'biographical',
-}
+export const ClaimKind = enumOf(claimKinds);
+export type ClaimKind = ClaimKindValue;
 
-export enum Attribution {
-  DIRECT_QUOTE = 'direct-quote',
-  PARAPHRASE = 'paraphrase',
-  NARRATION = 'narration',
-}
+export const Attribution = enumOf(attributions);
+export type Attribution = AttributionValue;
 
-export enum Qualifier {
-  EXACT = 'exact',
-  ABOUT = 'about',
-  OVER = 'over',
-  EXCEEDING = 'exceeding',
-  UNDER = 'under',
-  AT_LEAST = 'at-least',
-  AT_MOST = 'at-most',
-}
+export const Qualifier = enumOf(qualifiers);
+export type Qualifier = QualifierValue;
 
-export enum Comparator {
-  GT = 'gt',
-  GTE = 'gte',
-  LT = 'lt',
-  LTE = 'lte',
-  EQ = 'eq',
-}
+export const Comparator = enumOf(comparators);
+export type Comparator = ComparatorValue;
 
-export enum RoleStatus {
-  CURRENT = 'current',
-  FORMER = 'former',
-}
+export const RoleStatus = enumOf(roleStatuses);
+export type RoleStatus = RoleStatusValue;
 
-export enum Stance {
-  SUPPORTS = 'SUPPORTS',
-  CONTRADICTS = 'CONTRADICTS',
-}
+export const Stance = enumOf(stances);
+export type Stance = StanceValue;
 
 registerEnumType(ClaimKind, {
   name: 'ClaimKind',

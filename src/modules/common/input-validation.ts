@@ -1,3 +1,4 @@
+import type { Checked } from '../../domain/checked';
 import { BadUserInputError } from '../../errors';
 
 /** Limits for free text in arguments: generous for prose, small enough to refuse abuse. */
@@ -48,4 +49,16 @@ export function idList<T>(
   const list = ids ?? [];
   if (list.length > max) throw new BadUserInputError(`"${field}" may list at most ${max} ids`, field);
   return list.map((id, index) => decode(id, `${field}[${index}]`));
+}
+
+/**
+ * The value a domain rule checked, or a BAD_USER_INPUT error for the first rule broken, naming
+ * the argument: `"input.kind" must be one of ...`, or the rule's own sentence ("quote not found ...").
+ */
+export function checked<T>(result: Checked<T>, prefix: string): T {
+  if (result.ok) return result.value;
+  const [violation] = result.violations;
+  const field = violation ? `${prefix}.${violation.field}` : prefix;
+  const message = violation?.message ?? 'is not valid';
+  throw new BadUserInputError(message.startsWith('must') ? `"${field}" ${message}` : message, field);
 }

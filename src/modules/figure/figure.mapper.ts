@@ -3,8 +3,9 @@ import { isoDate, optionalNumber, optionalText, text, type Properties } from '..
 import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
 import type { Prefetched } from '../common/prefetched';
 import type { MetricData } from '../metric/metric.mapper';
+import type { Qualifier } from '../../domain/vocabulary';
 
-export type Qualifier = 'exact' | 'about' | 'over' | 'exceeding' | 'under' | 'at-least' | 'at-most';
+export type { Qualifier };
 export type FigureKind = 'observation' | 'forecast' | 'estimate' | 'derived';
 export type ChangeType = 'absolute' | 'percent' | 'percentage-points';
 export type DerivationOperation = 'ratio' | 'difference' | 'sum' | 'product' | 'percent-change';

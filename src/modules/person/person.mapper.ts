@@ -1,6 +1,7 @@
 import { textList, isoDate, optionalText, text, type Properties } from '../../db/values';
 import type { Prefetched } from '../common/prefetched';
 import type { OrganizationData } from '../organization/organization.mapper';
+import type { RoleStatus } from '../../domain/vocabulary';
 
 export interface PersonData {
   label: 'Person';
@@ -10,7 +11,7 @@ export interface PersonData {
   description: string | null;
 }
 
-export type RoleStatus = 'current' | 'former';
+export type { RoleStatus };
 
 export interface RoleData {
   label: 'Role';

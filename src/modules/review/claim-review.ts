@@ -5,8 +5,7 @@ import type { RoleData } from '../person/person.mapper';
 import type { SourceData } from '../source/source.mapper';
 import type { ReviewData } from './review.mapper';
 
-/** The standard labels of ratings 1 to 5, used when a reviewer gives none. */
-export const RATING_LABELS = ['False', 'Mostly false', 'Half true', 'Mostly true', 'True'] as const;
+export { RATING_LABELS } from '../../domain/review';
 
 export interface ClaimReviewParts {
   review: ReviewData;

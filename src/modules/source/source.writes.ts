@@ -1,26 +1,70 @@
-import { cypher, type Executor } from '../../db/executor';
+import { cypher, type Executor, type TransactionRunner } from '../../db/executor';
+import type { NewSource } from '../../domain/source';
 import type { WriteResult } from '../common/repository';
 import { mapSource, type SourceData } from './source.mapper';
+
+/**
+ * A source as both ingestion and addSource write it: what the mapper reads back (its key is the
+ * stored `id`), the keys of what it links to, and who added it (null for annotation files).
+ */
+export interface SourceRow extends Omit<SourceData, 'label'> {
+  publisherKey: string;
+  interviewerKey: string | null;
+  intervieweeKeys: string[];
+  mentionKeys: string[];
+  /** 'api' for a source added through the API; null (no property) for one from an annotation file. */
+  origin: 'api' | null;
+  addedBy: string | null;
+}
+
+/**
+ * Creates or updates a source and replaces its outgoing links with the row's. Idempotent: running
+ * it again with the same row changes nothing but `ingestedAt`.
+ */
+export const WRITE_SOURCE = cypher(
+  'source.write',
+  `WITH $row AS row
+  MERGE (s:Source {id: row.key})
+  SET s += row {.title, .kind, .url, .publishedDateSource, .language, .text, .contentHash, .referenceOnly, .origin,
+                .addedBy},
+      s.name = row.title,
+      s.length = toInteger(row.length), s.bodyStart = toInteger(row.bodyStart), s.bodyEnd = toInteger(row.bodyEnd),
+      s.publishedDate = date(row.publishedDate),
+      s.ingestedAt = datetime()
+  WITH s, row
+  CALL (s) { MATCH (s)-[old:PUBLISHED_BY|INTERVIEW_CONDUCTED_BY|INTERVIEWS|MENTIONS]->() DELETE old }
+  CALL (s, row) {
+    MATCH (publisher:Organization {id: row.publisherKey})
+    MERGE (s)-[:PUBLISHED_BY]->(publisher)
+  }
+  CALL (s, row) {
+    MATCH (interviewer:Organization|Person {id: row.interviewerKey})
+    MERGE (s)-[:INTERVIEW_CONDUCTED_BY]->(interviewer)
+  }
+  CALL (s, row) {
+    UNWIND row.intervieweeKeys AS intervieweeKey
+    MATCH (interviewee:Person {id: intervieweeKey})
+    MERGE (s)-[:INTERVIEWS]->(interviewee)
+  }
+  CALL (s, row) {
+    UNWIND row.mentionKeys AS mentionKey
+    MATCH (entity:Place|Organization|Person|VirtualPresenter|Topic|Metric {id: mentionKey})
+    MERGE (s)-[:MENTIONS]->(entity)
+  }
+  RETURN s AS node`,
+);
+
+/** Writes a source within a caller's transaction; answers it as the mapper reads it. */
+export async function writeSource(tx: TransactionRunner, row: SourceRow): Promise<SourceData> {
+  const [written] = await tx.run(WRITE_SOURCE, { row });
+  return mapSource(written?.get('node').properties);
+}
 
 export const FIND_SOURCE_CONFLICTS = cypher(
   'source.findConflicts',
   `RETURN EXISTS { (:Source {id: $key}) } AS exists,
           EXISTS { (:Organization {id: $publisherKey}) } AS publisherExists`,
 );
-
-export const CREATE_SOURCE = cypher(
-  'source.create',
-  `MATCH (publisher:Organization {id: $publisherKey})
-  CREATE (s:Source {id: $source.key, name: $source.title, title: $source.title, kind: $source.kind, url: $source.url,
-                    publishedDate: date($source.publishedDate), language: $source.language, text: $source.text,
-                    contentHash: $source.contentHash, length: toInteger($source.length),
-                    bodyStart: toInteger($source.bodyStart), bodyEnd: toInteger($source.bodyEnd),
-                    origin: 'api', addedBy: $addedBy, ingestedAt: datetime()})
-  CREATE (s)-[:PUBLISHED_BY]->(publisher)
-  RETURN s AS node`,
-);
-
-export type NewSource = Omit<SourceData, 'label' | 'publishedDateSource'>;
 
 export type SourceWriteResult = WriteResult<SourceData> | { ok: false; exists: string };
 
@@ -33,8 +77,18 @@ export class SourceWriter {
       const [check] = await tx.run(FIND_SOURCE_CONFLICTS, { key: source.key, publisherKey });
       if (check?.get('exists')) return { ok: false, exists: source.key };
       if (!check?.get('publisherExists')) return { ok: false, missing: { what: 'Organization', key: publisherKey } };
-      const [created] = await tx.run(CREATE_SOURCE, { source, publisherKey, addedBy });
-      return { ok: true, value: mapSource(created?.get('node').properties) };
+      const row: SourceRow = {
+        ...source,
+        referenceOnly: false,
+        publishedDateSource: null,
+        publisherKey,
+        interviewerKey: null,
+        intervieweeKeys: [],
+        mentionKeys: [],
+        origin: 'api',
+        addedBy,
+      };
+      return { ok: true, value: await writeSource(tx, row) };
     });
   }
 }

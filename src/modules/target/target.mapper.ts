@@ -1,6 +1,7 @@
 import { isoDate, number, optionalNumber, text, type Properties } from '../../db/values';
+import type { Comparator } from '../../domain/vocabulary';
 
-export type Comparator = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
+export type { Comparator };
 
 export interface TargetData {
   label: 'Target';

@@ -7,7 +7,6 @@ const stored = {
   text: 'There were about 2.4 NEVs for every charging station.',
   kind: 'statistic',
   attribution: 'direct-quote',
-  sourceId: 'test-source',
   quote: '约2.4辆新能源车对应一个充电桩',
   quoteStart: 120,
   quoteEnd: 135,
@@ -16,14 +15,13 @@ const stored = {
 };
 
 describe('mapClaim', () => {
-  it('maps the stored id to key and the source id to sourceKey, with the quote anchor', () => {
+  it('maps the stored id to key, with the quote anchor (the source is a relationship, not a property)', () => {
     expect(mapClaim(stored)).toEqual({
       label: 'Claim',
       key: 'test-claim-1',
       text: 'There were about 2.4 NEVs for every charging station.',
       kind: 'statistic',
       attribution: 'direct-quote',
-      sourceKey: 'test-source',
       quote: { exact: '约2.4辆新能源车对应一个充电桩', start: 120, end: 135, prefix: '“', suffix: '”' },
     });
   });

@@ -7,6 +7,8 @@
  * Invariant (tested for every claim): sliceCodePoints(text, start, end) === exact.
  */
 
+import type { Checked, Violation } from './checked';
+
 export const CONTEXT_LENGTH = 32;
 
 export interface TextAnchor {
@@ -92,4 +94,63 @@ export function describeAnchorFailure(failure: AnchorFailure): string {
     case 'occurrence-out-of-range':
       return `occurrence is out of range: the quote occurs ${failure.occurrences} time(s)`;
   }
+}
+
+/** The part of a source text that is the article proper; [start, end) in code points. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** Words that are only white space would anchor anywhere there is a gap: no quote or phrase is. */
+const isBlank = (words: string): boolean => words.trim() === '';
+const MUST_NOT_BE_BLANK = 'must not be empty';
+
+export const QUOTE_OUTSIDE_BODY = 'quote lies outside the article body (page boilerplate cannot be quoted)';
+
+/**
+ * Anchors a quote of a claim or figure. Rule: the quote lies inside the body, since the page
+ * boilerplate around it is nobody's claim. Without a known body (it failed to anchor), only
+ * the anchoring itself is checked. Violations name 'quote' or 'occurrence'.
+ */
+export function anchorInBody(
+  text: string,
+  body: TextRange | undefined,
+  quote: string,
+  occurrence?: number,
+): Checked<TextAnchor> {
+  if (isBlank(quote)) return { ok: false, violations: [{ field: 'quote', message: MUST_NOT_BE_BLANK }] };
+  const result = anchorQuote(text, quote, occurrence);
+  if (!result.ok) {
+    const field = result.failure.kind === 'occurrence-out-of-range' ? 'occurrence' : 'quote';
+    return { ok: false, violations: [{ field, message: describeAnchorFailure(result.failure) }] };
+  }
+  if (body && (result.anchor.start < body.start || result.anchor.end > body.end)) {
+    return { ok: false, violations: [{ field: 'quote', message: QUOTE_OUTSIDE_BODY }] };
+  }
+  return { ok: true, value: result.anchor };
+}
+
+/**
+ * Where the body lies: from the first words of `start` to the last of `end`. A phrase left out
+ * means the body starts (or ends) with the text. Violations name 'start', 'end' or 'body' (the order).
+ */
+export function locateBody(text: string, phrases: { start?: string; end?: string }): Checked<TextRange> {
+  const violations: Violation[] = [];
+  const edge = (field: 'start' | 'end', phrase: string | undefined, missing: number): number | undefined => {
+    if (phrase === undefined) return missing;
+    if (isBlank(phrase)) {
+      violations.push({ field, message: MUST_NOT_BE_BLANK });
+      return undefined;
+    }
+    const result = anchorQuote(text, phrase);
+    if (result.ok) return field === 'start' ? result.anchor.start : result.anchor.end;
+    violations.push({ field, message: describeAnchorFailure(result.failure) });
+    return undefined;
+  };
+  const start = edge('start', phrases.start, 0);
+  const end = edge('end', phrases.end, codePointLength(text));
+  if (start === undefined || end === undefined) return { ok: false, violations };
+  if (end <= start) return { ok: false, violations: [{ field: 'body', message: 'body.end comes before body.start' }] };
+  return { ok: true, value: { start, end } };
 }
