@@ -9,6 +9,7 @@ import { ClaimMutationResolver } from './modules/claim/claim.mutations';
 import { DerivationResolver, FigureChangeResolver, FigureResolver } from './modules/figure/figure.resolver';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { OrganizationMutationResolver } from './modules/organization/organization.mutations';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
 import { ReviewMutationResolver } from './modules/review/review.mutations';
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   MetricResolver,
   NodeResolver,
   OrganizationResolver,
+  OrganizationMutationResolver,
   PersonResolver,
   RoleResolver,
   ReviewResolver,
