@@ -12,6 +12,7 @@ import { NodeResolver } from './modules/node/node.resolver';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
+import { ProvenanceMutationResolver } from './modules/provenance/provenance.mutations';
 import { ReviewMutationResolver } from './modules/review/review.mutations';
 import { ClaimReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   NodeResolver,
   OrganizationResolver,
   OrganizationMutationResolver,
+  ProvenanceMutationResolver,
   PersonResolver,
   RoleResolver,
   ReviewResolver,
