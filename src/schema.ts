@@ -11,6 +11,7 @@ import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
+import { PersonMutationResolver } from './modules/person/person.mutations';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
 import { ProvenanceMutationResolver } from './modules/provenance/provenance.mutations';
 import { ReviewMutationResolver } from './modules/review/review.mutations';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   ProvenanceMutationResolver,
   PersonResolver,
   RoleResolver,
+  PersonMutationResolver,
   ReviewResolver,
   ReviewMutationResolver,
   SearchResolver,

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 import type { Checked } from './checked';
+import { keyOfName, normalizedName } from './names';
 
 /**
  * Organisation names, checked against those that exist: "C.G.T.N.", "cgtn" and "ÇGTN" are the same
@@ -8,16 +9,6 @@ import type { Checked } from './checked';
  * is that close to an existing one's is refused, naming the existing one, so one body never gets two
  * nodes that lineage would treat as different producers.
  */
-
-/** Case, diacritics and punctuation removed, spaces collapsed: "Çhina  Daily, Ltd." → "china daily ltd". */
-export function normalizedName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** The letters and digits of a normalised name: "c g t n" and "cgtn" are one name. */
 const compact = (name: string): string => normalizedName(name).replace(/ /g, '');
@@ -56,9 +47,6 @@ export function nearDuplicateOf(
   return undefined;
 }
 
-/** A stored id from the name: "Test Daily (Beijing)" → "test-daily-beijing". */
-export const organizationKeyOf = (name: string): string => normalizedName(name).replace(/ /g, '-').slice(0, 120);
-
 export interface OrganizationDraft {
   name: string;
   fullName: string | null;
@@ -75,7 +63,7 @@ export function newOrganization(
   draft: OrganizationDraft,
   existing: readonly NamedOrganization[],
 ): Checked<NewOrganization> {
-  const key = organizationKeyOf(draft.name);
+  const key = keyOfName(draft.name);
   if (key === '') return { ok: false, violations: [{ field: 'name', message: 'must contain a letter or a digit' }] };
   if (draft.kind.trim() === '') return { ok: false, violations: [{ field: 'kind', message: 'must not be empty' }] };
   const duplicate = nearDuplicateOf([draft.name, ...(draft.fullName ? [draft.fullName] : [])], existing);

@@ -1,4 +1,5 @@
-import { nearDuplicateOf, newOrganization, normalizedName, organizationKeyOf } from '../../src/domain/organization';
+import { keyOfName, normalizedName } from '../../src/domain/names';
+import { nearDuplicateOf, newOrganization } from '../../src/domain/organization';
 
 const existing = [
   { key: 'cgtn', name: 'CGTN', fullName: 'China Global Television Network' },
@@ -10,8 +11,8 @@ describe('organisation names', () => {
   it('normalises case, accents and punctuation', () => {
     expect(normalizedName('  Çhina   Daily, Ltd. ')).toBe('china daily ltd');
     expect(normalizedName('C.G.T.N.')).toBe('c g t n');
-    expect(organizationKeyOf('Test Daily (Beijing)')).toBe('test-daily-beijing');
-    expect(organizationKeyOf('Société Générale')).toBe('societe-generale');
+    expect(keyOfName('Test Daily (Beijing)')).toBe('test-daily-beijing');
+    expect(keyOfName('Société Générale')).toBe('societe-generale');
   });
 
   it('finds a near-duplicate by name or full name, whatever the case, accents or a small edit', () => {
