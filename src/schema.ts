@@ -7,6 +7,7 @@ import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lin
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ClaimMutationResolver } from './modules/claim/claim.mutations';
 import { DerivationResolver, FigureChangeResolver, FigureResolver } from './modules/figure/figure.resolver';
+import { MetricMutationResolver } from './modules/metric/metric.mutations';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   FigureChangeResolver,
   DerivationResolver,
   MetricResolver,
+  MetricMutationResolver,
   NodeResolver,
   OrganizationResolver,
   OrganizationMutationResolver,
