@@ -7,14 +7,19 @@ import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lin
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ClaimMutationResolver } from './modules/claim/claim.mutations';
 import { DraftMutationResolver } from './modules/draft/draft.resolver';
-import { FigureResolver } from './modules/figure/figure.resolver';
+import { DerivationResolver, FigureChangeResolver, FigureResolver } from './modules/figure/figure.resolver';
+import { MetricMutationResolver } from './modules/metric/metric.mutations';
 import { MetricResolver } from './modules/metric/metric.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { OrganizationMutationResolver } from './modules/organization/organization.mutations';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
+import { PersonMutationResolver } from './modules/person/person.mutations';
 import { PersonResolver, RoleResolver } from './modules/person/person.resolver';
+import { ProvenanceMutationResolver } from './modules/provenance/provenance.mutations';
 import { ReviewMutationResolver } from './modules/review/review.mutations';
 import { ClaimReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { SourceProvenanceResolver } from './modules/source/source-provenance.resolver';
 import { SourceMutationResolver } from './modules/source/source.mutations';
 import { SourceResolver } from './modules/source/source.resolver';
 import { SpeakerResolver, VirtualPresenterResolver } from './modules/speaker/speaker.resolver';
@@ -36,15 +41,22 @@ export const RESOLVERS = [
   ClaimReviewResolver,
   DraftMutationResolver,
   FigureResolver,
+  FigureChangeResolver,
+  DerivationResolver,
   MetricResolver,
+  MetricMutationResolver,
   NodeResolver,
   OrganizationResolver,
+  OrganizationMutationResolver,
+  ProvenanceMutationResolver,
   PersonResolver,
   RoleResolver,
+  PersonMutationResolver,
   ReviewResolver,
   ReviewMutationResolver,
   SearchResolver,
   SourceResolver,
+  SourceProvenanceResolver,
   SourceMutationResolver,
   SpeakerResolver,
   VirtualPresenterResolver,

@@ -175,7 +175,10 @@ export function toLiteral(value: unknown, type: GraphQLInputType | undefined): V
     return { kind: Kind.LIST, values: value.map((entry) => toLiteral(entry, item)) };
   }
   if (typeof value === 'object') {
-    const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : {};
+    // A single object given for a list of input objects is coerced to a one-item list: its fields
+    // are those of the named input type either way.
+    const named = nullable ? getNamedType(nullable) : undefined;
+    const fields = named && isInputObjectType(named) ? named.getFields() : {};
     return {
       kind: Kind.OBJECT,
       fields: Object.entries(value).map(([name, entry]) => ({

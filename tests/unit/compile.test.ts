@@ -43,8 +43,8 @@ describe('compileAnnotation: a valid annotation', () => {
     const characters = Array.from(MINIMAL_TEXT);
     for (const { quote } of [...graph.claims, ...graph.figures].map((entry) => ({ quote: entry.quote! }))) {
       expect(characters.slice(quote.start, quote.end).join('')).toBe(quote.exact);
-      expect(quote.start).toBeGreaterThanOrEqual(graph.source.bodyStart);
-      expect(quote.end).toBeLessThanOrEqual(graph.source.bodyEnd);
+      expect(quote.start).toBeGreaterThanOrEqual(graph.source.bodyStart ?? Infinity);
+      expect(quote.end).toBeLessThanOrEqual(graph.source.bodyEnd ?? -Infinity);
     }
     expect(graph.source.bodyStart).toBe(MINIMAL_TEXT.indexOf('Widget sales in Testland'));
     expect(graph.source.bodyEnd).toBe(MINIMAL_TEXT.indexOf('to 1,200 units.') + 'to 1,200 units.'.length);

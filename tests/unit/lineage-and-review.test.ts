@@ -1,34 +1,91 @@
-import { compareFigures } from '../../src/modules/claim/lineage.resolver';
-import type { FigureData } from '../../src/modules/figure/figure.mapper';
+import { compareFigures } from '../../src/modules/claim/figure-comparison';
+import type { FigureData, SiblingRelation } from '../../src/modules/figure/figure.mapper';
 import { RATING_LABELS, toClaimReview } from '../../src/modules/review/claim-review';
 import { toLuceneQuery } from '../../src/modules/search/search.repository';
 
-const figure = (key: string, value: number): FigureData => ({
+const figure = (key: string, decimal: string, overrides: Partial<FigureData> = {}): FigureData => ({
   label: 'Figure',
   key,
   name: key,
-  value,
+  kind: 'observation',
+  value: Number(decimal),
+  decimal,
+  low: null,
+  high: null,
+  lowDecimal: null,
+  highDecimal: null,
+  rank: null,
+  rankOf: null,
+  changeType: null,
+  basePeriod: null,
+  operation: null,
+  locator: null,
   unit: 'percent',
   qualifier: 'exact',
   period: { label: '2023', start: '2023-01-01', end: '2023-12-31', expression: '2023', words: null, relative: false },
   sourceKey: 's',
   quote: { exact: 'x', start: 0, end: 1, prefix: '', suffix: '' },
+  ...overrides,
 });
+const sibling = (other: FigureData, relation: SiblingRelation = 'same-period') => ({ figure: other, relation });
 
 describe('compareFigures', () => {
-  it('gives the difference from the cited value, absolute and in percent', () => {
-    const up = compareFigures(figure('cited', 31), figure('other', 35.65));
+  it('gives the difference from the cited value exactly, absolute and in percent', () => {
+    const up = compareFigures(figure('cited', '31'), sibling(figure('other', '35.65')));
     expect(up.figure.key).toBe('other');
-    expect(up.difference).toBeCloseTo(4.65, 10);
-    expect(up.relativeDifferencePercent).toBeCloseTo(15, 10);
-    expect(compareFigures(figure('cited', 40), figure('other', 30))).toMatchObject({
+    expect(up.difference).toBe(4.65);
+    expect(up.exactDifference).toBe('4.65');
+    expect(up.relativeDifferencePercent).toBe(15);
+    expect(compareFigures(figure('cited', '40'), sibling(figure('other', '30')))).toMatchObject({
       difference: -10,
       relativeDifferencePercent: -25,
     });
+    // In floats 40.9 - 31 is 9.899999999999999.
+    expect(40.9 - 31).not.toBe(9.9);
+    expect(compareFigures(figure('cited', '31'), sibling(figure('other', '40.9'))).difference).toBe(9.9);
   });
 
   it('has no relative difference against a zero value', () => {
-    expect(compareFigures(figure('cited', 0), figure('other', 5)).relativeDifferencePercent).toBeNull();
+    expect(compareFigures(figure('cited', '0'), sibling(figure('other', '5'))).relativeDifferencePercent).toBeNull();
+  });
+
+  it('checks a figure of the same period for consistency, with the reason', () => {
+    const cited = figure('cited', '31', { qualifier: 'exceeding' });
+    expect(compareFigures(cited, sibling(figure('other', '31.6')))).toMatchObject({
+      consistent: true,
+      reason: '"exceeding 31" means (31, ∞) and "31.6" means [31.55, 31.65): they overlap, so both can be right.',
+    });
+    expect(compareFigures(figure('cited', '77'), sibling(figure('other', '77.6'))).consistent).toBe(false);
+  });
+
+  it('does not check figures of another period, place, measure, or of the same source', () => {
+    const cited = figure('cited', '31');
+    const later = figure('later', '35.7', { period: { ...cited.period, label: '2024' } });
+    expect(compareFigures(cited, sibling(later, 'other-period'))).toEqual({
+      figure: later,
+      consistent: false,
+      reason: 'Not compared: another period (2024; the cited figure is for 2023).',
+      difference: 4.7,
+      exactDifference: '4.7',
+      relativeDifferencePercent: expect.closeTo(15.16129, 4),
+    });
+    expect(compareFigures(cited, sibling(figure('same', '31'), 'same-source')).reason).toBe(
+      'Not compared: the same source reports both figures.',
+    );
+    expect(compareFigures(cited, sibling(figure('there', '31'), 'other-place')).reason).toBe(
+      'Not compared: the figure is for another place.',
+    );
+    const change = compareFigures(
+      cited,
+      sibling(figure('growth', '9.3', { changeType: 'percentage-points' }), 'other-measure'),
+    );
+    expect(change).toMatchObject({
+      consistent: false,
+      reason: 'Not compared: a percentage-points change, where the cited figure is a level.',
+      difference: null,
+      exactDifference: null,
+      relativeDifferencePercent: null,
+    });
   });
 });
 
@@ -58,7 +115,7 @@ describe('toClaimReview', () => {
         text: 'Software defines cars.',
         kind: 'opinion',
         attribution: 'direct-quote',
-        quote: figure('f', 1).quote,
+        quote: { exact: 'x', start: 0, end: 1, prefix: '', suffix: '' },
       },
       speaker: { label: 'Person', key: 'miao-wei', name: 'Miao Wei', description: null, sameAs: [] },
       role: { label: 'Role', key: 'r', name: 'x', title: 'Vice chairman', status: 'current', from: null, to: null },

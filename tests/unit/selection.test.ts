@@ -3,9 +3,10 @@ import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
 import { selectedFields } from '../../src/modules/common/selection';
 
 /** Runs `query` against a tiny schema and returns what `selectedFields` saw at Query.claim. */
-function fieldsSeenAtClaim(query: string): string[] {
+function fieldsSeenAtClaim(query: string, path: string[] = []): string[] {
   const schema = buildSchema(`
-    type Lineage { source: String quote: String }
+    type FigureLineage { figure: String samePeriod: String series: String }
+    type Lineage { source: String quote: String figures: [FigureLineage] }
     type Claim { id: ID text: String lineage: Lineage }
     type Query { claim: Claim }
   `);
@@ -15,7 +16,7 @@ function fieldsSeenAtClaim(query: string): string[] {
     document: parse(query),
     rootValue: {
       claim: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-        seen = [...selectedFields(info)].sort();
+        seen = [...selectedFields(info, path)].sort();
         return null;
       },
     },
@@ -42,5 +43,14 @@ describe('selectedFields: the fields asked for directly under the field being re
 
   it('sees aliased fields by their name', () => {
     expect(fieldsSeenAtClaim('{ claim { trace: lineage { quote } } }')).toEqual(['lineage']);
+  });
+
+  it('looks further down a path of field names, through fragments at every level', () => {
+    const query = `{ claim { lineage { source figures { figure } } ...Deep } }
+      fragment Deep on Claim { lineage { ... on Lineage { figures { samePeriod } } } }`;
+    expect(fieldsSeenAtClaim(query, ['lineage'])).toEqual(['figures', 'source']);
+    expect(fieldsSeenAtClaim(query, ['lineage', 'figures'])).toEqual(['figure', 'samePeriod']);
+    expect(fieldsSeenAtClaim(query, ['lineage', 'quote'])).toEqual([]);
+    expect(fieldsSeenAtClaim('{ claim { id } }', ['lineage', 'figures'])).toEqual([]);
   });
 });

@@ -188,7 +188,7 @@ const figureChild = ({ figure }: Lineage['figures'][number]): Child => ({
     id: figure.id,
     kind: 'figure',
     label: figure.name,
-    details: [figure.name, `${figure.value} ${figure.unit}, ${figure.period.label}`],
+    details: [figure.name, `${figure.value ?? 'no single value'} ${figure.unit}, ${figure.period.label}`],
   },
   edge: { label: 'CITES' },
 });
@@ -336,7 +336,12 @@ function select(id: string): void {
 /** The metric's figures over time as a small line chart (one point per figure, by period end). */
 function chart(metric: NonNullable<typeof series>): SVGSVGElement {
   const points = metric.figures.edges
-    .map(({ node }) => ({ time: Date.parse(node.period.end), value: node.value, label: node.period.label }))
+    // A range or a ranking has no single value to plot.
+    .flatMap(({ node }) =>
+      node.value === null || node.value === undefined
+        ? []
+        : [{ time: Date.parse(node.period.end), value: node.value, label: node.period.label }],
+    )
     .filter((point) => Number.isFinite(point.time))
     .sort((a, b) => a.time - b.time);
   const width = 280;

@@ -146,7 +146,9 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
   const goldIds = new Set(entityIds(gold));
   const linked = entityIds(predicted).filter((id) => knownIds.has(id));
   const goldLinked = [...goldIds].filter((id) => knownIds.has(id));
-  const { bodyStart, bodyEnd } = gold.source;
+  // Evaluation texts are articles with their text, so the body is always known.
+  const bodyStart = gold.source.bodyStart ?? 0;
+  const bodyEnd = gold.source.bodyEnd ?? gold.source.length;
   return {
     name,
     elements: {

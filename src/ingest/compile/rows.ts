@@ -48,7 +48,7 @@ export function buildRows(compilation: Compilation, checked: Checked): SourceGra
     relayedByKeys: entry.relayedBy,
   });
   return {
-    source: sourceRow(annotation, text, meta, checked.body),
+    source: { ...sourceRow(annotation, text, meta, checked.body), referenceOnly: compilation.referenceOnly },
     referenceOnly: compilation.referenceOnly,
     note: annotation.source.facts?.note ?? meta.note ?? null,
     republishKeys: annotation.source.republishes,
@@ -89,6 +89,8 @@ function sourceRow(annotation: Annotation, text: string, meta: SourceMeta, body:
     key: source.id,
     title: meta.title,
     kind: source.kind,
+    // Set by buildRows: a source recorded by its facts (a dataset) has no text.
+    referenceOnly: false,
     url: meta.url,
     publishedDate: meta.publishedDate,
     publishedDateSource: meta.publishedDateSource ?? null,

@@ -52,6 +52,15 @@ export class ClaimFilterInput {
     description: 'Claims whose text or quote contains these words (case-insensitive).',
   })
   text?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Claims resting on data of this Organization or dataset/report Source: the claim or a figure it cites (or an ' +
+      'input of a derived figure it cites) was PRODUCED_BY it, or by a source it publishes. "Which of our claims rest ' +
+      'on data of this organisation?"',
+  })
+  basedOnDataOf?: string | null;
 }
 
 @InputType({ description: 'A new claim in an existing source, anchored by its exact quote.' })

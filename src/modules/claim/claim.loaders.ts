@@ -1,9 +1,11 @@
 import type { Executor } from '../../db/executor';
 import { loader, objectLoader } from '../common/loaders';
 import { ClaimRepository, type ClaimFilter, type ClaimPageRequest } from './claim.repository';
+import { LineageRepository } from './lineage.repository';
 
 export function createClaimLoaders(executor: Executor) {
   const claims = new ClaimRepository(executor);
+  const lineages = new LineageRepository(executor);
   return {
     byKey: loader((keys) => claims.byKeys(keys)),
     pages: objectLoader((requests: readonly ClaimPageRequest[]) => claims.pages(requests)),
@@ -20,6 +22,8 @@ export function createClaimLoaders(executor: Executor) {
     effects: loader((keys) => claims.effectsOf(keys)),
     evidence: loader((keys) => claims.evidenceFor(keys)),
     backs: loader((keys) => claims.backedBy(keys)),
-    withLineage: loader((keys) => claims.withLineages(keys)),
+    withLineage: loader((keys) => lineages.withLineages(keys, false)),
+    /** The lineage with every cited figure's siblings (samePeriod, series, comparisons). */
+    withLineageAndSiblings: loader((keys) => lineages.withLineages(keys, true)),
   };
 }

@@ -26,6 +26,9 @@ export class ClaimMutationResolver {
     const source = await findByGlobalId(input.source, 'Source', (key) => context.loaders.sources.byKey.load(key));
     // The quote is matched character for character: no trimming or normalization.
     const quote = checkUnicode(input.quote, 'input.quote');
+    if (source.text === null || source.bodyStart === null || source.bodyEnd === null) {
+      throw new BadUserInputError('the source is recorded by its facts only: it has no text to quote', 'input.source');
+    }
     const body = { start: source.bodyStart, end: source.bodyEnd };
     const anchor = checked(anchorInBody(source.text, body, quote, input.occurrence ?? undefined), 'input');
     const result = await new ClaimWriter(context.executor).create({

@@ -1,17 +1,14 @@
-import type { Node as Neo4jNode, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
 
-import { alignByKey, groupByKey } from '../../db/batch';
+import { groupByKey } from '../../db/batch';
 import { cypher, type Executor } from '../../db/executor';
 import type { Properties } from '../../db/values';
 import { mapEntity, type EntityData } from '../entities';
-import { mapFigure, type FigureData, type PrefetchedFigure } from '../figure/figure.mapper';
+import { mapFigure, type FigureData } from '../figure/figure.mapper';
 import { mapMetric, type MetricData } from '../metric/metric.mapper';
-import { mapOrganization, type OrganizationData } from '../organization/organization.mapper';
-import { mapRole, type PrefetchedRole, type RoleData } from '../person/person.mapper';
-import { mapReview, type ReviewData } from '../review/review.mapper';
-import { mapSource, type PrefetchedSource, type SourceData } from '../source/source.mapper';
+import { mapRole, type RoleData } from '../person/person.mapper';
+import { mapSource, type SourceData } from '../source/source.mapper';
 import type { Page, PageRequest } from '../common/pagination';
-import type { Prefetched } from '../common/prefetched';
 import {
   batchedCounts,
   batchedPages,
@@ -40,11 +37,15 @@ export interface ClaimFilter {
   periodTo?: string;
   /** Case-insensitive substring of the claim text or its quote. */
   text?: string;
+  /** Claims resting on data this organisation or dataset/report source produced (see CLAIM_FILTER). */
+  basedOnDataOf?: string;
 }
 
 /**
  * The filter as one static predicate over `filter` (a map parameter bound by the statement):
  * every clause is switched off by a null field, so the statement text never depends on input.
+ * `basedOnDataOf` follows PRODUCED_BY from the claim itself or a cited figure, through at most four
+ * levels of a derived figure's inputs, to the producer or to a dataset it publishes.
  */
 const CLAIM_FILTER = `
   (filter.source IS NULL OR EXISTS { (c)-[:APPEARS_IN]->(:Source {id: filter.source}) })
@@ -62,7 +63,11 @@ const CLAIM_FILTER = `
         WHERE (filter.periodFrom IS NULL OR f.periodEnd >= date(filter.periodFrom))
           AND (filter.periodTo IS NULL OR f.periodStart <= date(filter.periodTo)) })
   AND (filter.text IS NULL OR toLower(c.text) CONTAINS toLower(filter.text)
-       OR toLower(c.quote) CONTAINS toLower(filter.text))`;
+       OR toLower(c.quote) CONTAINS toLower(filter.text))
+  AND (filter.basedOnDataOf IS NULL OR EXISTS {
+        MATCH (c)-[:CITES*0..1]->(:Claim|Figure)-[:DERIVED_FROM*0..4]->(:Claim|Figure)-[:PRODUCED_BY]->(producer)
+        WHERE producer.id = filter.basedOnDataOf
+           OR EXISTS { (producer:Source)-[:PUBLISHED_BY]->(:Organization {id: filter.basedOnDataOf}) } })`;
 
 /**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
@@ -195,7 +200,7 @@ export interface EvidenceLinkData {
   addedAt: string | null;
 }
 
-function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData {
+export function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData {
   const properties = link.properties as Properties;
   return {
     stance: link.type as Stance,
@@ -205,88 +210,6 @@ function mapEvidenceLink(node: Neo4jNode, link: Relationship): EvidenceLinkData 
     addedBy: (properties.addedBy as string | undefined) ?? null,
     addedAt: properties.addedAt === undefined ? null : (properties.addedAt as { toString(): string }).toString(),
   };
-}
-
-/**
- * A claim and its lineage neighbourhood in one statement: what CLAIMS_BY_KEYS and SOURCES_BY_KEYS,
- * SOURCE_PUBLISHERS, CLAIM_SPEAKERS, CLAIM_ROLES (+ ROLE_ORGANIZATIONS), CLAIM_FIGURES
- * (+ FIGURE_METRICS), CLAIM_EVIDENCE and REVIEWS_OF_CLAIMS return, in their orders. Eight statements
- * (each its own transaction) cost far more than one: bench/README.md, "Findings". The other figures
- * of each metric (FIGURE_SIBLINGS) are left out: a metric's series is unbounded and a lineage
- * rarely asks for it, so it stays its own batched statement when asked for.
- */
-export const CLAIM_LINEAGES = cypher(
-  'claim.lineage',
-  `UNWIND $keys AS key MATCH (c:Claim {id: key})
-  RETURN key, c AS claim,
-    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(s:Source) RETURN s }) AS source,
-    head(COLLECT { MATCH (c)-[:APPEARS_IN]->(:Source)-[:PUBLISHED_BY]->(o:Organization) RETURN o }) AS publisher,
-    head(COLLECT { MATCH (c)-[:SAID_BY]->(speaker) RETURN speaker }) AS speaker,
-    head(COLLECT { MATCH (c)-[:SPOKEN_AS]->(r:Role)
-                   RETURN { role: r, organization: head(COLLECT { MATCH (r)-[:ROLE_AT]->(o:Organization) RETURN o }) }
-    }) AS role,
-    COLLECT { MATCH (c)-[:CITES]->(f:Figure)
-              RETURN { figure: f, metric: head(COLLECT { MATCH (f)-[:MEASURES]->(m:Metric) RETURN m }) }
-              ORDER BY f.periodStart, f.id } AS figures,
-    COLLECT { MATCH (c)<-[link:SUPPORTS|CONTRADICTS]-(node:Claim|Figure)
-              RETURN { node: node, link: link } ORDER BY type(link) DESC, node.id } AS evidence,
-    COLLECT { MATCH (c)<-[:REVIEWS]-(review:Review) RETURN review ORDER BY review.createdAt DESC, review.id } AS reviews`,
-);
-
-/**
- * A claim's lineage neighbourhood as CLAIM_LINEAGES fetched it, mapped as the single-purpose
- * statements map it. Nested objects carry, in their own `prefetched`, the relations the lineage's
- * nested fields ask for (a source's publisher, a role's organization, a figure's metric).
- */
-export interface LineageData {
-  source: PrefetchedSource | undefined;
-  publisher: OrganizationData | null;
-  speaker: EntityData | null;
-  role: PrefetchedRole | null;
-  figures: PrefetchedFigure[];
-  evidence: EvidenceLinkData[];
-  reviews: ReviewData[];
-}
-
-/** A claim handed over with its lineage neighbourhood: what claim(id) and Claim.lineage resolve from. */
-export type PrefetchedClaim = Prefetched<ClaimData, LineageData>;
-
-const propertiesOrNull = (node: Neo4jNode | null): Properties | null =>
-  node === null ? null : (node.properties as Properties);
-
-const mapOrNull = <T>(node: Neo4jNode | null, map: (properties: Properties) => T): T | null => {
-  const properties = propertiesOrNull(node);
-  return properties === null ? null : map(properties);
-};
-
-function mapLineage(record: Neo4jRecord): PrefetchedClaim {
-  const source = propertiesOrNull(record.get('source'));
-  const publisher = mapOrNull(record.get('publisher'), mapOrganization);
-  const speaker = record.get('speaker') as Neo4jNode | null;
-  const role = record.get('role') as { role: Neo4jNode; organization: Neo4jNode | null } | null;
-  const figures = record.get('figures') as { figure: Neo4jNode; metric: Neo4jNode | null }[];
-  const evidence = record.get('evidence') as { node: Neo4jNode; link: Relationship }[];
-  const reviews = record.get('reviews') as Neo4jNode[];
-  const claim = mapClaim((record.get('claim') as Neo4jNode).properties as Properties);
-  const prefetched: LineageData = {
-    source: source === null ? undefined : { ...mapSource(source), prefetched: { publisher } },
-    publisher,
-    speaker: speaker === null ? null : mapEntity(speaker),
-    role:
-      role === null
-        ? null
-        : {
-            ...mapRole(role.role.properties as Properties),
-            prefetched: { organization: mapOrNull(role.organization, mapOrganization) },
-          },
-    figures: figures.map(({ figure, metric }) => ({
-      ...mapFigure(figure.properties as Properties),
-      prefetched: { metric: mapOrNull(metric, mapMetric) },
-    })),
-    evidence: evidence.map(({ node, link }) => mapEvidenceLink(node, link)),
-    reviews: reviews.map((review) => mapReview(review.properties as Properties)),
-  };
-  return { ...claim, prefetched };
 }
 
 export interface ClaimPageRequest {
@@ -310,6 +233,7 @@ function filterParams(filter: ClaimFilter): Record<string, unknown> {
     periodFrom: filter.periodFrom ?? null,
     periodTo: filter.periodTo ?? null,
     text: filter.text ?? null,
+    basedOnDataOf: filter.basedOnDataOf ?? null,
   };
 }
 
@@ -379,13 +303,6 @@ export class ClaimRepository {
   async evidenceFor(keys: readonly string[]): Promise<EvidenceLinkData[][]> {
     const records = await this.executor.read(CLAIM_EVIDENCE, { keys });
     return groupByKey(keys, records, (record) => mapEvidenceLink(record.get('node'), record.get('link')));
-  }
-
-  /** Claims with their lineage neighbourhood: one statement for the whole batch. */
-  withLineages(keys: readonly string[]): Promise<(PrefetchedClaim | undefined)[]> {
-    return this.executor
-      .read(CLAIM_LINEAGES, { keys })
-      .then((records) => alignByKey(keys, records, mapLineage, undefined));
   }
 
   async backedBy(keys: readonly string[]): Promise<EvidenceLinkData[][]> {

@@ -17,7 +17,8 @@ import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
 import type { ClaimData } from './claim.mapper';
-import type { ClaimFilter, PrefetchedClaim } from './claim.repository';
+import type { ClaimFilter } from './claim.repository';
+import type { PrefetchedClaim } from './lineage.repository';
 import { Claim, ClaimConnection } from './claim.type';
 import { EvidenceLink } from './evidence.type';
 import { ClaimLineage } from './lineage.type';
@@ -26,6 +27,20 @@ const SPEAKER_TYPES = ['Person', 'Organization', 'VirtualPresenter'] as const;
 
 /** Fields of ClaimLineage answered from the claim itself, without its neighbourhood. */
 const LINEAGE_FIELDS_AT_HAND = new Set(['claim', 'quote', '__typename']);
+
+/** Fields of FigureLineage that read the cited figure's siblings. */
+const SIBLING_FIELDS = ['samePeriod', 'series', 'comparisons'];
+
+/**
+ * The loader of a lineage neighbourhood: with the cited figures' siblings when the figures of the
+ * lineage at `lineagePath` ask for them, so those cost no statement of their own.
+ */
+function lineageLoader(context: Context, info: GraphQLResolveInfo, lineagePath: string[]) {
+  const figureFields = selectedFields(info, [...lineagePath, 'figures']);
+  return SIBLING_FIELDS.some((name) => figureFields.has(name))
+    ? context.loaders.claims.withLineageAndSiblings
+    : context.loaders.claims.withLineage;
+}
 
 /** Turns the public filter (global ids, enums) into the repository's (stored ids), checking every field. */
 export function toClaimFilter(input: ClaimFilterInput | null | undefined): ClaimFilter {
@@ -43,6 +58,10 @@ export function toClaimFilter(input: ClaimFilterInput | null | undefined): Claim
     periodFrom: input.period?.from ?? undefined,
     periodTo: input.period?.to ?? undefined,
     text: input.text == null ? undefined : cleanText(input.text, 'filter.text', MAX_QUERY_TEXT),
+    basedOnDataOf:
+      input.basedOnDataOf == null
+        ? undefined
+        : idOf(input.basedOnDataOf, ['Organization', 'Source'], 'filter.basedOnDataOf'),
   };
 }
 
@@ -81,7 +100,7 @@ export class ClaimResolver {
     // neighbourhood in one statement instead of the claim first, then its neighbourhood. The claim
     // carries the neighbourhood in `prefetched`, for its own fields and its lineage's.
     const claim = selectedFields(info).has('lineage')
-      ? await context.loaders.claims.withLineage.load(key)
+      ? await lineageLoader(context, info, ['lineage']).load(key)
       : await context.loaders.claims.byKey.load(key);
     if (!claim) throw new NotFoundError('Claim', id);
     return claim;
@@ -160,7 +179,7 @@ export class ClaimResolver {
     // for every claim of the level, unless the lineage asks only for what the claim itself holds.
     if (claim.prefetched) return { claim };
     const needsNeighbourhood = [...selectedFields(info)].some((name) => !LINEAGE_FIELDS_AT_HAND.has(name));
-    const traced = needsNeighbourhood ? await context.loaders.claims.withLineage.load(claim.key) : undefined;
+    const traced = needsNeighbourhood ? await lineageLoader(context, info, []).load(claim.key) : undefined;
     return { claim: traced ?? claim };
   }
 }

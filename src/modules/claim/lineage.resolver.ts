@@ -1,28 +1,23 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../context';
-import type { FigureData } from '../figure/figure.mapper';
+import type { PrefetchedFigure } from '../figure/figure.mapper';
 import { Metric } from '../metric/metric.type';
 import { Organization } from '../organization/organization.type';
 import { Role } from '../person/person.type';
 import { Review } from '../review/review.type';
 import { Source } from '../source/source.type';
 import { Speaker } from '../speaker/speaker.type';
-import type { PrefetchedClaim } from './claim.repository';
+import type { PrefetchedClaim } from './lineage.repository';
 import { Claim, TextQuote } from './claim.type';
 import { EvidenceLink } from './evidence.type';
-import { ClaimLineage, FigureComparison, FigureLineage } from './lineage.type';
+import { compareFigures, type FigureComparisonData } from './figure-comparison';
+import { ClaimLineage, FigureComparison, FigureLineage, ProvenanceHop } from './lineage.type';
 import { Stance } from '../common/enums';
 
-/** How another figure of the same metric differs from the one a claim cites. */
-export function compareFigures(cited: FigureData, other: FigureData): FigureComparison {
-  const difference = other.value - cited.value;
-  return {
-    figure: other,
-    difference,
-    relativeDifferencePercent: cited.value === 0 ? null : (difference / Math.abs(cited.value)) * 100,
-  };
-}
+/** A figure's siblings as the lineage fetched them with the claim, else through their loader. */
+const siblingsOf = (figure: PrefetchedFigure, context: Context) =>
+  figure.prefetched?.siblings ?? context.loaders.figures.siblings.load(figure.key);
 
 const evidenceOf = (claim: PrefetchedClaim, context: Context) =>
   claim.prefetched ? claim.prefetched.evidence : context.loaders.claims.evidence.load(claim.key);
@@ -89,6 +84,18 @@ export class ClaimLineageResolver {
     return links.filter((link) => link.stance === Stance.CONTRADICTS);
   }
 
+  @FieldResolver(() => [ProvenanceHop], {
+    description:
+      'The chain from the quote back to the earliest known origin: QUOTED_IN (the source and speaker), then ' +
+      "RELAYED_BY (the claim's relays, then each cited figure's, nearest the quote first), REPUBLISHES and " +
+      "CITES (earlier sources, nearest first), PRODUCED_BY (who produced the data, a derived figure's inputs " +
+      'included). Each hop carries its evidence: a quote, or the locator of a figure in a dataset.',
+  })
+  async provenance(@Root() { claim }: ClaimLineage, @Ctx() context: Context) {
+    const traced = claim.prefetched ? claim : await context.loaders.claims.withLineage.load(claim.key);
+    return traced?.prefetched?.provenance ?? [];
+  }
+
   @FieldResolver(() => [Review], {
     description: 'Reviews (verdicts) of the claim, newest first, each with its evidence.',
   })
@@ -106,10 +113,31 @@ export class FigureLineageResolver {
 
   @FieldResolver(() => [FigureComparison], {
     description:
+      'Figures of the same metric, place, measure and period from other sources, each checked for consistency ' +
+      'with the cited figure: what a fact-checker reads first.',
+  })
+  async samePeriod(@Root() { figure }: FigureLineage, @Ctx() context: Context): Promise<FigureComparisonData[]> {
+    const siblings = await siblingsOf(figure, context);
+    return siblings.filter((sibling) => sibling.relation === 'same-period').map((s) => compareFigures(figure, s));
+  }
+
+  @FieldResolver(() => [FigureComparison], {
+    description:
+      'The same metric, place and measure for other periods, in period order, with the exact difference from the ' +
+      'cited value: the series the cited figure belongs to.',
+  })
+  async series(@Root() { figure }: FigureLineage, @Ctx() context: Context): Promise<FigureComparisonData[]> {
+    const siblings = await siblingsOf(figure, context);
+    return siblings.filter((sibling) => sibling.relation === 'other-period').map((s) => compareFigures(figure, s));
+  }
+
+  @FieldResolver(() => [FigureComparison], {
+    deprecationReason: 'Use samePeriod (checked for consistency) and series (other periods) instead.',
+    description:
       'Every other figure of the same metric in the graph, in period order, with its difference from the cited value.',
   })
-  async comparisons(@Root() lineage: FigureLineage, @Ctx() context: Context): Promise<FigureComparison[]> {
-    const others = await context.loaders.figures.siblings.load(lineage.figure.key);
-    return others.map((other) => compareFigures(lineage.figure, other));
+  async comparisons(@Root() { figure }: FigureLineage, @Ctx() context: Context): Promise<FigureComparisonData[]> {
+    const siblings = await siblingsOf(figure, context);
+    return siblings.map((sibling) => compareFigures(figure, sibling));
   }
 }

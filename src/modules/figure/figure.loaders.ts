@@ -12,5 +12,9 @@ export function createFigureLoaders(executor: Executor) {
     place: loader((keys) => figures.placesOf(keys)),
     citedBy: loader((keys) => figures.citingClaimsOf(keys)),
     siblings: loader((keys) => figures.siblingsOf(keys)),
+    producedBy: loader((keys) => figures.producersOf(keys)),
+    relayedBy: loader((keys) => figures.relaysOf(keys)),
+    changeOf: loader((keys) => figures.changedLevelsOf(keys)),
+    inputs: loader((keys) => figures.inputsOf(keys)),
   };
 }

@@ -6,13 +6,15 @@ import { ConnectionArgs, toPageRequest } from '../common/connection.args';
 import { idOf } from '../common/global-id';
 import { checkRange } from '../common/input-validation';
 import { findByGlobalId } from '../common/lookup';
+import { Node } from '../common/node.type';
 import { Metric } from '../metric/metric.type';
 import { Place } from '../place/place.type';
 import { Source } from '../source/source.type';
 import type { FigureData, PrefetchedFigure } from './figure.mapper';
 import { FigureFilterInput } from './figure.inputs';
 import type { FigureFilter } from './figure.repository';
-import { Figure, FigureConnection } from './figure.type';
+import { Derivation, Figure, FigureChange, FigureConnection, FigureRange } from './figure.type';
+import type { ChangeType, DerivationOperation } from './figure.enums';
 
 export function toFigureFilter(input: FigureFilterInput | null | undefined): FigureFilter {
   if (!input) return {};
@@ -70,5 +72,65 @@ export class FigureResolver {
   @FieldResolver(() => [Claim], { description: 'Claims that cite this figure.' })
   citedBy(@Root() figure: FigureData, @Ctx() context: Context) {
     return context.loaders.figures.citedBy.load(figure.key);
+  }
+
+  @FieldResolver(() => FigureRange, {
+    nullable: true,
+    description: 'For a range ("tens of thousands to over 1 million"): its ends; null for a single value or a ranking.',
+  })
+  range(@Root() figure: FigureData): FigureRange | null {
+    if (figure.decimal !== null || (figure.lowDecimal === null && figure.highDecimal === null)) return null;
+    return { low: figure.low, high: figure.high, lowDecimal: figure.lowDecimal, highDecimal: figure.highDecimal };
+  }
+
+  @FieldResolver(() => FigureChange, {
+    nullable: true,
+    description: 'For a change ("+35.5% from the previous year"): its type, base period and level; null for a level.',
+  })
+  change(@Root() figure: FigureData): FigureChange | null {
+    if (figure.changeType === null) return null;
+    return { type: figure.changeType as ChangeType, basePeriod: figure.basePeriod, figureKey: figure.key };
+  }
+
+  @FieldResolver(() => Derivation, {
+    nullable: true,
+    description: 'For a derived figure: the operation and its inputs; null otherwise.',
+  })
+  derivation(@Root() figure: FigureData): Derivation | null {
+    if (figure.operation === null) return null;
+    return { operation: figure.operation as DerivationOperation, figureKey: figure.key };
+  }
+
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description: 'Who produced the data: an Organization, or a Source of kind dataset or report.',
+  })
+  producedBy(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.figures.producedBy.load(figure.key);
+  }
+
+  @FieldResolver(() => [Node], {
+    description:
+      'Who passed the figure on (Person, Organization, VirtualPresenter or Source), in order from the origin ' +
+      'towards the source that reports it.',
+  })
+  relayedBy(@Root() figure: FigureData, @Ctx() context: Context) {
+    return context.loaders.figures.relayedBy.load(figure.key);
+  }
+}
+
+@Resolver(() => FigureChange)
+export class FigureChangeResolver {
+  @FieldResolver(() => Figure, { nullable: true, description: 'The level figure changed, when the text gives it.' })
+  of(@Root() change: FigureChange, @Ctx() context: Context) {
+    return context.loaders.figures.changeOf.load(change.figureKey);
+  }
+}
+
+@Resolver(() => Derivation)
+export class DerivationResolver {
+  @FieldResolver(() => [Figure], { description: 'The input figures, in the order the operation takes them.' })
+  inputs(@Root() derivation: Derivation, @Ctx() context: Context) {
+    return context.loaders.figures.inputs.load(derivation.figureKey);
   }
 }

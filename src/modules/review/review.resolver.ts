@@ -2,7 +2,7 @@ import { Ctx, createUnionType, FieldResolver, Resolver, Root } from 'type-graphq
 import { JSONObjectResolver } from 'graphql-scalars';
 
 import type { Context } from '../context';
-import type { PrefetchedClaim } from '../claim/claim.repository';
+import type { PrefetchedClaim } from '../claim/lineage.repository';
 import { Claim } from '../claim/claim.type';
 import { Figure } from '../figure/figure.type';
 import { Source } from '../source/source.type';

@@ -10,5 +10,8 @@ export function createSourceLoaders(executor: Executor) {
     interviewer: loader((keys) => sources.interviewersOf(keys)),
     interviewees: loader((keys) => sources.intervieweesOf(keys)),
     mentions: loader((keys) => sources.mentionsOf(keys)),
+    republishes: loader((keys) => sources.republishedOf(keys)),
+    cites: loader((keys) => sources.citedOf(keys)),
+    republishedBy: loader((keys) => sources.republishersOf(keys)),
   };
 }

@@ -1,4 +1,4 @@
-import { isoDate, number, optionalText, text, type Properties } from '../../db/values';
+import { isoDate, optionalNumber, optionalText, text, type Properties } from '../../db/values';
 import type { Prefetched } from '../common/prefetched';
 import type { OrganizationData } from '../organization/organization.mapper';
 
@@ -11,11 +11,13 @@ export interface SourceData {
   publishedDate: string;
   publishedDateSource: string | null;
   language: string;
-  text: string;
-  contentHash: string;
+  /** Null, with length 0 and no body, for a source recorded by its facts only. */
+  referenceOnly: boolean;
+  text: string | null;
+  contentHash: string | null;
   length: number;
-  bodyStart: number;
-  bodyEnd: number;
+  bodyStart: number | null;
+  bodyEnd: number | null;
 }
 
 export const mapSource = (properties: Properties): SourceData => ({
@@ -27,11 +29,12 @@ export const mapSource = (properties: Properties): SourceData => ({
   publishedDate: isoDate(properties.publishedDate) as string,
   publishedDateSource: optionalText(properties, 'publishedDateSource'),
   language: text(properties, 'language'),
-  text: text(properties, 'text'),
-  contentHash: text(properties, 'contentHash'),
-  length: number(properties, 'length'),
-  bodyStart: number(properties, 'bodyStart'),
-  bodyEnd: number(properties, 'bodyEnd'),
+  referenceOnly: properties.referenceOnly === true,
+  text: optionalText(properties, 'text'),
+  contentHash: optionalText(properties, 'contentHash'),
+  length: optionalNumber(properties, 'length') ?? 0,
+  bodyStart: optionalNumber(properties, 'bodyStart'),
+  bodyEnd: optionalNumber(properties, 'bodyEnd'),
 });
 
 /** A source with its publisher, as a claim's lineage fetches it. */

@@ -31,6 +31,27 @@ export const SOURCE_MENTIONS = cypher(
   'UNWIND $keys AS key MATCH (:Source {id: key})-[:MENTIONS]->(node) RETURN key, node ORDER BY node.name',
 );
 
+/** Sources this one republishes (all or part of), oldest first. */
+export const SOURCE_REPUBLISHES = cypher(
+  'source.republishes',
+  `UNWIND $keys AS key MATCH (:Source {id: key})-[:REPUBLISHES]->(node:Source)
+  RETURN key, node ORDER BY key, node.publishedDate, node.id`,
+);
+
+/** Sources this one cites (a dataset, a report, another article), oldest first. */
+export const SOURCE_CITES = cypher(
+  'source.cites',
+  `UNWIND $keys AS key MATCH (:Source {id: key})-[:CITES]->(node:Source)
+  RETURN key, node ORDER BY key, node.publishedDate, node.id`,
+);
+
+/** Sources that republish this one, oldest first. */
+export const SOURCE_REPUBLISHED_BY = cypher(
+  'source.republishedBy',
+  `UNWIND $keys AS key MATCH (:Source {id: key})<-[:REPUBLISHES]-(node:Source)
+  RETURN key, node ORDER BY key, node.publishedDate, node.id`,
+);
+
 /** Newest first; the keyset is (publishedDate, key) with keys ascending within a day. */
 export const SOURCES_PAGE = cypher(
   'source.page',
@@ -63,6 +84,18 @@ export class SourceRepository {
 
   mentionsOf(keys: readonly string[]): Promise<EntityData[][]> {
     return relatedEntitiesByKeys(this.executor, SOURCE_MENTIONS, keys);
+  }
+
+  republishedOf(keys: readonly string[]): Promise<SourceData[][]> {
+    return relatedByKeys(this.executor, SOURCE_REPUBLISHES, keys, mapSource);
+  }
+
+  citedOf(keys: readonly string[]): Promise<SourceData[][]> {
+    return relatedByKeys(this.executor, SOURCE_CITES, keys, mapSource);
+  }
+
+  republishersOf(keys: readonly string[]): Promise<SourceData[][]> {
+    return relatedByKeys(this.executor, SOURCE_REPUBLISHED_BY, keys, mapSource);
   }
 
   page(request: PageRequest): Promise<Page<SourceData>> {

@@ -18,14 +18,23 @@ export class TextRange {
 @Directive('@key(fields: "id")')
 @ObjectType({
   implements: Node,
-  description: 'A document claims were taken from: an article, interview, report or speech.',
+  description:
+    'A document claims and figures were taken from: an article, interview, report, speech or dataset, ' +
+    'possibly known only by its facts (referenceOnly).',
 })
 export class Source extends Node {
   @Field({ description: 'Headline or title.' })
   title!: string;
 
-  @Field({ description: 'What sort of document: article, interview, report or speech.' })
+  @Field({ description: 'What sort of document: article, interview, report, speech or dataset.' })
   kind!: string;
+
+  @Field({
+    description:
+      'True for a source recorded by its facts only (publisher, title, date, URL), such as a dataset: it has no ' +
+      'text, and its figures have locators instead of quotes.',
+  })
+  referenceOnly!: boolean;
 
   @Field({ description: 'Where it was published.' })
   url!: string;
@@ -44,23 +53,32 @@ export class Source extends Node {
   @Field({ description: 'BCP 47 language tag of the text, e.g. "en".' })
   language!: string;
 
-  @Field({
-    description: 'The raw text exactly as scraped, boilerplate included. Quote offsets index it in code points.',
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The raw text exactly as scraped, boilerplate included. Quote offsets index it in code points. ' +
+      'Null for a reference-only source.',
   })
-  text!: string;
+  text!: string | null;
 
-  @Field({ description: 'SHA-256 of the raw text (hex), to check a copy is the one the offsets refer to.' })
-  contentHash!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of the raw text (hex), to check a copy is the one the offsets refer to.',
+  })
+  contentHash!: string | null;
 
-  @Field(() => Int, { description: 'Length of the raw text in Unicode code points.' })
+  @Field(() => Int, { description: 'Length of the raw text in Unicode code points (0 for a reference-only source).' })
   length!: number;
 
-  bodyStart!: number;
-  bodyEnd!: number;
+  bodyStart!: number | null;
+  bodyEnd!: number | null;
 
-  @Field(() => TextRange, { description: 'Where the article body lies in the raw text; every quote lies inside it.' })
-  get body(): TextRange {
-    return { start: this.bodyStart, end: this.bodyEnd };
+  @Field(() => TextRange, {
+    nullable: true,
+    description: 'Where the article body lies in the raw text; every quote lies inside it. Null without a text.',
+  })
+  get body(): TextRange | null {
+    return this.bodyStart === null || this.bodyEnd === null ? null : { start: this.bodyStart, end: this.bodyEnd };
   }
 }
 

@@ -26,7 +26,8 @@ export const WRITE_SOURCE = cypher(
   `WITH $row AS row
   MERGE (s:Source {id: row.key})
   WITH s, row, s.contentHash IS NOT NULL AS existed
-  SET s += row {.title, .kind, .url, .publishedDateSource, .language, .text, .contentHash, .origin, .addedBy},
+  SET s += row {.title, .kind, .url, .publishedDateSource, .language, .text, .contentHash, .referenceOnly, .origin,
+                .addedBy},
       s.name = row.title,
       s.length = toInteger(row.length), s.bodyStart = toInteger(row.bodyStart), s.bodyEnd = toInteger(row.bodyEnd),
       s.publishedDate = date(row.publishedDate),
@@ -90,6 +91,7 @@ export class SourceWriter {
       if (!check?.get('publisherExists')) return { ok: false, missing: { what: 'Organization', key: publisherKey } };
       const row: SourceRow = {
         ...source,
+        referenceOnly: false,
         publishedDateSource: null,
         publisherKey,
         interviewerKey: null,

@@ -28,6 +28,8 @@ const RACE_PREFIX = 'test-rel-race';
 function keysOf(graph: SourceGraph): string[] {
   return Object.values(graph).flatMap((rows) =>
     (Array.isArray(rows) ? rows : [rows])
+      // Besides its rows a graph has plain fields (a note, flags): only objects carry keys.
+      .filter((row) => row !== null && typeof row === 'object')
       .map((row) => (row as { key?: unknown }).key)
       .filter((key) => key !== undefined),
   ) as string[];

@@ -133,9 +133,20 @@ describe('the Cypher of read operations', () => {
             role: node('Role', { id: 'test-role', name: 'Chair', title: 'Chair', status: 'current' }),
             organization: publisherNode,
           },
-          figures: [{ figure: figureNode('test-figure', '2023-12-31'), metric: metricNode }],
+          figures: [
+            {
+              figure: figureNode('test-figure', '2023-12-31'),
+              metric: metricNode,
+              source: null,
+              relays: [],
+              producers: [],
+            },
+          ],
           evidence: [{ node: claimNode('c-9'), link: relationship('SUPPORTS', { origin: 'api' }) }],
           reviews: [],
+          relays: [],
+          producers: [],
+          earlier: [],
         }),
       );
     const { result, executor } = await execute(
@@ -174,6 +185,60 @@ describe('the Cypher of read operations', () => {
     });
     expect(executor.names).toEqual(['claim.lineage']);
     expect(executor.statements).toMatchSnapshot();
+  });
+
+  it('claim(id) with its figures compared: the siblings come in the same statement', async () => {
+    const lineageRow = (params: { keys?: unknown }) =>
+      (params.keys as string[]).map((key) =>
+        row({
+          key,
+          claim: claimNode(key),
+          source: sourceNode,
+          publisher: publisherNode,
+          speaker: personNode,
+          role: null,
+          figures: [
+            {
+              figure: figureNode('test-figure', '2023-12-31'),
+              metric: metricNode,
+              source: sourceNode,
+              relays: [],
+              producers: [],
+              siblings: [
+                { node: figureNode('test-same', '2023-12-31'), relation: 'same-period' },
+                { node: figureNode('test-later', '2024-12-31'), relation: 'other-period' },
+              ],
+            },
+          ],
+          evidence: [],
+          reviews: [],
+          relays: [],
+          producers: [],
+          earlier: [],
+        }),
+      );
+    const { result, executor } = await execute(
+      { 'claim.lineage': lineageRow },
+      `query ($id: ID!) {
+        claim(id: $id) { lineage { figures { samePeriod { figure { id } consistent } series { figure { id } } } } }
+      }`,
+      { id: toGlobalId('Claim', 'c-1') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      claim: {
+        lineage: {
+          figures: [
+            {
+              samePeriod: [{ figure: { id: toGlobalId('Figure', 'test-same') }, consistent: true }],
+              series: [{ figure: { id: toGlobalId('Figure', 'test-later') } }],
+            },
+          ],
+        },
+      },
+    });
+    expect(executor.names).toEqual(['claim.lineage']);
+    expect(executor.statements[0]?.params).toEqual({ keys: ['c-1'], withSiblings: true });
   });
 
   it('search: the words escaped for Lucene, the limit an integer', async () => {

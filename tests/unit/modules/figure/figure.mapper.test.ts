@@ -26,7 +26,19 @@ describe('mapFigure', () => {
       label: 'Figure',
       key: 'test-nev-share-2023',
       name: 'NEV share of new car sales, 2023',
+      kind: 'observation',
       value: 31.6,
+      decimal: '31.6',
+      low: null,
+      high: null,
+      lowDecimal: null,
+      highDecimal: null,
+      rank: null,
+      rankOf: null,
+      changeType: null,
+      basePeriod: null,
+      operation: null,
+      locator: null,
       unit: 'percent',
       qualifier: 'about',
       period: {
@@ -49,5 +61,46 @@ describe('mapFigure', () => {
 
   it('reads a neo4j Integer value as a number', () => {
     expect(mapFigure({ ...stored, value: int(7) }).value).toBe(7);
+  });
+
+  it('reads the value as written from `decimal`, falling back to the float for figures stored before decimals', () => {
+    expect(mapFigure({ ...stored, value: 31.5, decimal: '31.50' })).toMatchObject({ value: 31.5, decimal: '31.50' });
+    expect(mapFigure({ ...stored, value: 2.4 }).decimal).toBe('2.4');
+  });
+
+  it('maps a range with an open end, a ranking and a change', () => {
+    const range = mapFigure({ ...stored, value: null, low: 10000, lowDecimal: '10000', kind: 'estimate' });
+    expect(range).toMatchObject({
+      kind: 'estimate',
+      value: null,
+      decimal: null,
+      lowDecimal: '10000',
+      highDecimal: null,
+    });
+    const ranking = mapFigure({ ...stored, value: null, rank: int(10), rankOf: 'years leading NEV sales' });
+    expect(ranking).toMatchObject({ value: null, decimal: null, rank: 10, rankOf: 'years leading NEV sales' });
+    expect(mapFigure({ ...stored, changeType: 'percent' }).changeType).toBe('percent');
+  });
+
+  it('maps a change with its base period, and a located figure without a quote', () => {
+    const change = mapFigure({
+      ...stored,
+      changeType: 'percentage-points',
+      basePeriodLabel: '2022',
+      basePeriodStart: new Neo4jDate(2022, 1, 1),
+      basePeriodEnd: new Neo4jDate(2022, 12, 31),
+      basePeriodExpression: 'the previous year',
+    });
+    expect(change.basePeriod).toEqual({
+      label: '2022',
+      start: '2022-01-01',
+      end: '2022-12-31',
+      expression: 'the previous year',
+    });
+    const { quote: _quote, quoteStart: _s, quoteEnd: _e, quotePrefix: _p, quoteSuffix: _x, ...unquoted } = stored;
+    expect(mapFigure({ ...unquoted, locator: "table 1, row 'NEV sales'" })).toMatchObject({
+      quote: null,
+      locator: "table 1, row 'NEV sales'",
+    });
   });
 });

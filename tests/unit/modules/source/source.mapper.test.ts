@@ -27,6 +27,7 @@ describe('mapSource', () => {
       publishedDate: '2024-03-19',
       publishedDateSource: null,
       language: 'en',
+      referenceOnly: false,
       text: 'Full text…',
       contentHash: 'ab12',
       length: 10,
@@ -37,5 +38,18 @@ describe('mapSource', () => {
 
   it('keeps where the publication date came from when stored', () => {
     expect(mapSource({ ...stored, publishedDateSource: 'page metadata' }).publishedDateSource).toBe('page metadata');
+  });
+
+  it('maps a source recorded by its facts only: no text, length 0, no body', () => {
+    const { text: _text, contentHash: _hash, bodyStart: _start, bodyEnd: _end, ...facts } = stored;
+    expect(mapSource({ ...facts, kind: 'dataset', length: int(0), referenceOnly: true })).toMatchObject({
+      kind: 'dataset',
+      referenceOnly: true,
+      text: null,
+      contentHash: null,
+      length: 0,
+      bodyStart: null,
+      bodyEnd: null,
+    });
   });
 });
