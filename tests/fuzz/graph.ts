@@ -59,8 +59,9 @@ export const INVARIANTS: { name: string; cypher: string }[] = [
       RETURN c.id AS id LIMIT 10`,
   },
   {
-    name: "every claim's and figure's quote offsets slice to its quote in the source text, inside the body",
-    cypher: `MATCH (n:Claim|Figure)
+    name: "every claim's and quoted figure's offsets slice to its quote in the source text, inside the body",
+    // A figure located in a dataset or report (by table, page or section) has a locator, no quote.
+    cypher: `MATCH (n:Claim|Figure) WHERE n.locator IS NULL
       OPTIONAL MATCH (n)-[:APPEARS_IN|REPORTED_IN]->(s:Source)
       WITH n, s
       WHERE s IS NULL OR n.quote IS NULL OR n.quote = '' OR valueType(n.quoteStart) <> 'INTEGER NOT NULL'
@@ -76,8 +77,9 @@ export const INVARIANTS: { name: string; cypher: string }[] = [
   },
   {
     name: "every source's body lies inside its text and its length counts code points",
-    cypher: `MATCH (s:Source)
-      WHERE NOT (0 <= coalesce(s.bodyStart, 0) < coalesce(s.bodyEnd, s.length) <= s.length) OR size(s.text) <> s.length
+    // A source recorded by its facts only (referenceOnly) has no text and no body.
+    cypher: `MATCH (s:Source) WHERE NOT coalesce(s.referenceOnly, false)
+      AND (NOT (0 <= coalesce(s.bodyStart, 0) < coalesce(s.bodyEnd, s.length) <= s.length) OR size(s.text) <> s.length)
       RETURN s.id AS id LIMIT 10`,
   },
 ];
