@@ -25,14 +25,16 @@ import {
 const KILL_PREFIX = 'test-rel-kill';
 const RACE_PREFIX = 'test-rel-race';
 
+/** The distinct keys of the nodes a graph writes (provenance rows repeat the keys of their claims). */
 function keysOf(graph: SourceGraph): string[] {
-  return Object.values(graph).flatMap((rows) =>
+  const keys = Object.values(graph).flatMap((rows) =>
     (Array.isArray(rows) ? rows : [rows])
       // Besides its rows a graph has plain fields (a note, flags): only objects carry keys.
       .filter((row) => row !== null && typeof row === 'object')
       .map((row) => (row as { key?: unknown }).key)
       .filter((key) => key !== undefined),
   ) as string[];
+  return [...new Set(keys)];
 }
 
 describe('reliability: ingestion processes that die or race', () => {

@@ -112,14 +112,16 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** Every id a compiled graph would MERGE, to keep generated documents inside the test's own ids. */
+/** The distinct keys of the nodes a graph writes (provenance rows repeat the keys of their claims). */
 function keysOf(graph: SourceGraph): string[] {
-  return Object.values(graph).flatMap((rows) =>
+  const keys = Object.values(graph).flatMap((rows) =>
     (Array.isArray(rows) ? rows : [rows])
       // Besides its rows a graph has plain fields (a note, flags): only objects carry keys.
       .filter((row) => row !== null && typeof row === 'object')
       .map((row) => (row as { key?: unknown }).key)
       .filter((key) => key !== undefined),
   ) as string[];
+  return [...new Set(keys)];
 }
 
 describe('reliability: property-based', () => {

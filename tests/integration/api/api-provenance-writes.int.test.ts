@@ -1,8 +1,8 @@
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { codeOf, dataOf } from '../support/api';
-import { deleteTestNodes, graphCounts } from '../support/neo4j';
-import { provenanceScenario } from '../support/provenance-scenario';
-import { EDITOR_TOKEN, startTestServer, type TestServer } from '../support/server';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { codeOf, dataOf } from '../../support/api';
+import { deleteTestNodes, graphCounts } from '../../support/neo4j';
+import { provenanceScenario } from '../../support/provenance-scenario';
+import { EDITOR_TOKEN, startTestServer, type TestServer } from '../../support/server';
 
 /** linkProvenance: an editor records who produced or relayed data and what a source republishes or cites. */
 

@@ -1,7 +1,7 @@
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { run } from '../support/api';
-import { deleteTestNodes } from '../support/neo4j';
-import { startTestServer, type TestServer } from '../support/server';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { run } from '../../support/api';
+import { deleteTestNodes } from '../../support/neo4j';
+import { startTestServer, type TestServer } from '../../support/server';
 import {
   insertClaim,
   insertFigure,
@@ -10,7 +10,7 @@ import {
   insertPlace,
   insertSource,
   type TestFigure,
-} from '../support/test-graph';
+} from '../../support/test-graph';
 
 /**
  * FigureLineage.samePeriod and .series: a claim says the NEV share "exceeded 31 percent" in 2023;

@@ -1,8 +1,8 @@
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { codeOf, run } from '../support/api';
-import { deleteTestNodes } from '../support/neo4j';
-import { provenanceScenario } from '../support/provenance-scenario';
-import { startTestServer, type TestServer } from '../support/server';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { codeOf, run } from '../../support/api';
+import { deleteTestNodes } from '../../support/neo4j';
+import { provenanceScenario } from '../../support/provenance-scenario';
+import { startTestServer, type TestServer } from '../../support/server';
 
 /**
  * Where a figure really comes from, through the public API: the provenance chain of a claim

@@ -1,11 +1,11 @@
 import jsonld from 'jsonld';
 
-import { nodeIri } from '../../src/export/source-jsonld';
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { run } from '../support/api';
-import { deleteTestNodes } from '../support/neo4j';
-import { provenanceScenario } from '../support/provenance-scenario';
-import { startTestServer, type TestServer } from '../support/server';
+import { nodeIri } from '../../../src/export/source-jsonld';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { run } from '../../support/api';
+import { deleteTestNodes } from '../../support/neo4j';
+import { provenanceScenario } from '../../support/provenance-scenario';
+import { startTestServer, type TestServer } from '../../support/server';
 
 /**
  * The JSON-LD export carries the provenance chain (PROV-O and schema:isBasedOn), is reached from

@@ -1,8 +1,8 @@
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { codeOf, dataOf } from '../support/api';
-import { deleteTestNodes, graphCounts } from '../support/neo4j';
-import { EDITOR_TOKEN, startTestServer, type TestServer } from '../support/server';
-import { insertPlace } from '../support/test-graph';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { codeOf, dataOf } from '../../support/api';
+import { deleteTestNodes, graphCounts } from '../../support/neo4j';
+import { EDITOR_TOKEN, startTestServer, type TestServer } from '../../support/server';
+import { insertPlace } from '../../support/test-graph';
 
 /** addMetric: a metric scoped to a place; an existing id or a missing place writes nothing. */
 

@@ -1,8 +1,8 @@
-import { toGlobalId } from '../../src/modules/common/global-id';
-import { codeOf, dataOf } from '../support/api';
-import { deleteTestNodes, graphCounts } from '../support/neo4j';
-import { EDITOR_TOKEN, REVIEWER_TOKEN, startTestServer, type TestServer } from '../support/server';
-import { insertOrganization } from '../support/test-graph';
+import { toGlobalId } from '../../../src/modules/common/global-id';
+import { codeOf, dataOf } from '../../support/api';
+import { deleteTestNodes, graphCounts } from '../../support/neo4j';
+import { EDITOR_TOKEN, REVIEWER_TOKEN, startTestServer, type TestServer } from '../../support/server';
+import { insertOrganization } from '../../support/test-graph';
 
 /**
  * addOrganization: an editor adds the publisher of an independent source; a near-duplicate of an
