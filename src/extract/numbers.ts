@@ -40,6 +40,15 @@ const PERCENT_UNITS: [RegExp, string][] = [
   [/^\s*pounds\b/i, 'pounds'],
 ];
 
+/** The percent unit right after a number ("percent", "pct", "percentage points"...) and its length. */
+function percentUnitAfter(after: string): { unit: string; length: number } | undefined {
+  for (const [pattern, unit] of PERCENT_UNITS) {
+    const match = pattern.exec(after);
+    if (match) return { unit, length: match[0].length };
+  }
+  return undefined;
+}
+
 const DIGITS =
   /([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|trillion|mn|bn)\b)?/gi;
 
@@ -60,15 +69,9 @@ function digitMentions(sentence: string, base: number): NumberMention[] {
     if (/[\p{L}:\-/]/u.test(before) || /^[\p{L}:/]/u.test(after)) continue;
     if (looksLikeYear(raw, Boolean(scale), after)) continue;
     let value = Number(raw.replace(/,/g, '')) * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1);
-    let unit = symbol ? CURRENCY_SYMBOLS[symbol.trim()] : undefined;
-    for (const [pattern, name] of PERCENT_UNITS) {
-      const unitMatch = pattern.exec(after);
-      if (unitMatch) {
-        unit = name;
-        end += unitMatch[0].length;
-        break;
-      }
-    }
+    const percent = percentUnitAfter(after);
+    const unit = percent ? percent.unit : symbol ? CURRENCY_SYMBOLS[symbol.trim()] : undefined;
+    end += percent?.length ?? 0;
     value = Number(value.toPrecision(12)); // 9.92 * 1e6 is 9920000.000000002 in binary floating point
     found.push({ start: base + index, end: base + end, text: sentence.slice(index, end), value, unit });
   }
@@ -167,16 +170,9 @@ function wordMentions(sentence: string, base: number, taken: Span[]): NumberMent
     const start = base + item.offset.start;
     if (taken.some((span) => start < span.end && start + text.length > span.start)) continue;
     const after = sentence.slice(item.offset.start + text.length);
-    let end = start + text.length;
-    let unit: string | undefined;
-    for (const [pattern, name] of PERCENT_UNITS) {
-      const unitMatch = pattern.exec(after);
-      if (unitMatch) {
-        unit = name;
-        end += unitMatch[0].length;
-        break;
-      }
-    }
+    const percent = percentUnitAfter(after);
+    const unit = percent?.unit;
+    const end = start + text.length + (percent?.length ?? 0);
     // "a quarter", "half": a fraction of a whole is a share, as a percentage.
     if (item.number.num < 1 && !unit)
       found.push({
