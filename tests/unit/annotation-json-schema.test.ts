@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // ajv is not a dependency of this project: it is the JSON Schema validator eslint installs (ajv 6,
@@ -6,7 +6,12 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 
-import { ANNOTATION_SCHEMA_FILE, annotationJsonSchema } from '../../src/emit-annotation-schema';
+import {
+  ANNOTATION_SCHEMA_FILE,
+  ENTITIES_SCHEMA_FILE,
+  annotationJsonSchema,
+  entitiesJsonSchema,
+} from '../../src/emit-annotation-schema';
 import { SEED_DIRECTORY } from '../../src/ingest/ingest';
 
 /**
@@ -17,8 +22,37 @@ import { SEED_DIRECTORY } from '../../src/ingest/ingest';
 
 const SEED_FILE = path.join(SEED_DIRECTORY, 'cgtn-tech-talk-nev-software-charging.yaml');
 
-async function committedSchema(): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(ANNOTATION_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+const ENTITIES_DIRECTORY = path.join(SEED_DIRECTORY, 'entities');
+
+async function committedSchema(file: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+}
+
+/** The schema file a YAML file names on its first line for editors, resolved. */
+async function schemaNamedBy(file: string): Promise<string | undefined> {
+  const [firstLine] = (await readFile(file, 'utf8')).split('\n');
+  const named = /^# yaml-language-server: \$schema=(.+)$/.exec(firstLine ?? '')?.[1];
+  return named === undefined ? undefined : path.resolve(path.dirname(file), named);
+}
+
+async function entityFiles(): Promise<string[]> {
+  return (await readdir(ENTITIES_DIRECTORY))
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => path.join(ENTITIES_DIRECTORY, name));
+}
+
+function expectCommittedToBeGenerated(file: string, committed: unknown, generated: unknown): void {
+  const diff = differences(committed, generated);
+  if (diff.length > 0) {
+    throw new Error(
+      `${path.relative(process.cwd(), file)} is stale: run \`npm run schema:annotation\` and commit the result.\n` +
+        diff
+          .slice(0, 10)
+          .map((line) => `  ${line}`)
+          .join('\n'),
+    );
+  }
+  expect(committed).toEqual(generated);
 }
 
 /** Paths (a.b[0].c) where two JSON values differ, for a readable failure. */
@@ -35,26 +69,15 @@ function differences(committed: unknown, generated: unknown, at = ''): string[] 
 
 describe('the committed annotation JSON Schema', () => {
   it('is what the zod schema generates (run `npm run schema:annotation` when this fails)', async () => {
-    const committed = await committedSchema();
-    const generated = annotationJsonSchema();
-    const diff = differences(committed, generated);
-    if (diff.length > 0) {
-      throw new Error(
-        'schema/annotation.schema.json is stale: run `npm run schema:annotation` and commit the result.\n' +
-          diff
-            .slice(0, 10)
-            .map((line) => `  ${line}`)
-            .join('\n'),
-      );
-    }
-    expect(committed).toEqual(generated);
+    expectCommittedToBeGenerated(
+      ANNOTATION_SCHEMA_FILE,
+      await committedSchema(ANNOTATION_SCHEMA_FILE),
+      annotationJsonSchema(),
+    );
   });
 
   it('is the one the seed annotation names for editors', async () => {
-    const [firstLine] = (await readFile(SEED_FILE, 'utf8')).split('\n');
-    const named = /^# yaml-language-server: \$schema=(.+)$/.exec(firstLine ?? '')?.[1];
-    expect(named).toBeDefined();
-    expect(path.resolve(path.dirname(SEED_FILE), named ?? '')).toBe(ANNOTATION_SCHEMA_FILE);
+    expect(await schemaNamedBy(SEED_FILE)).toBe(ANNOTATION_SCHEMA_FILE);
   });
 
   describe('validating with a JSON Schema validator', () => {
@@ -84,5 +107,39 @@ describe('the committed annotation JSON Schema', () => {
         ]),
       );
     });
+  });
+});
+
+describe('the committed shared-entities JSON Schema', () => {
+  it('is what the zod schema generates (run `npm run schema:annotation` when this fails)', async () => {
+    expectCommittedToBeGenerated(
+      ENTITIES_SCHEMA_FILE,
+      await committedSchema(ENTITIES_SCHEMA_FILE),
+      entitiesJsonSchema(),
+    );
+  });
+
+  it('is named by, and accepts, every file of seed/entities/', async () => {
+    const validate = new Ajv({ allErrors: true }).compile(entitiesJsonSchema());
+    const files = await entityFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(await schemaNamedBy(file)).toBe(ENTITIES_SCHEMA_FILE);
+      const valid = validate(parse(await readFile(file, 'utf8')));
+      expect({ file, errors: validate.errors ?? [] }).toEqual({ file, errors: [] });
+      expect(valid).toBe(true);
+    }
+  });
+
+  it('rejects an annotation section in an entities file, and an entity without its fields', () => {
+    const validate = new Ajv({ allErrors: true }).compile(entitiesJsonSchema());
+    expect(validate({ claims: [], organizations: [{ id: 'caam' }] })).toBe(false);
+    const problems = (validate.errors ?? []).map((error) => `${error.dataPath} ${error.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ' should NOT have additional properties',
+        ".organizations[0] should have required property 'name'",
+      ]),
+    );
   });
 });
