@@ -2,7 +2,14 @@ import path from 'node:path';
 
 import { constantCase } from '../../src/domain/vocabulary';
 import type { Annotation, AnnotationClaim, AnnotationFigure } from '../../src/ingest/annotation.schema';
-import { SEED_DIRECTORY, loadAnnotation, type LoadedAnnotation } from '../../src/ingest/ingest';
+import {
+  FULL_SEED,
+  SEED_DIRECTORY,
+  annotationFiles,
+  loadAnnotation,
+  type LoadedAnnotation,
+} from '../../src/ingest/ingest';
+import type { FigureRow, SourceGraph } from '../../src/ingest/source-graph';
 import { loadSharedEntities } from '../../src/ingest/shared-entities';
 import type { ClaimRow } from '../../src/modules/claim/claim.writes';
 import { toGlobalId } from '../../src/modules/common/global-id';
@@ -106,5 +113,57 @@ export async function loadSeed(): Promise<SeedData> {
       annotation.claims
         .filter((claim) => (stance === 'SUPPORTS' ? claim.supports : claim.contradicts).includes(localId))
         .map((claim) => claim.id),
+  };
+}
+
+/**
+ * Everything `npm start` seeds (seed/ and seed/sources/), as ingestion compiles it: what a list
+ * query over the whole graph returns. Tests that list every claim, organisation, metric, figure
+ * or topic seed FULL_SEED and expect these, so they pass whether or not `npm start` ran first.
+ */
+export interface FullSeed {
+  sourceKeys: string[];
+  organizations: SourceGraph['organizations'];
+  metrics: SourceGraph['metrics'];
+  topics: SourceGraph['topics'];
+  figures: FigureRow[];
+  claims: ClaimRow[];
+  /** Global ids, in the API's order (stored id), of the claims about a metric, directly or by a cited figure. */
+  claimGidsAbout(metricKey: string): string[];
+  /** Global ids, in the API's order (period start, then stored id), of a metric's figures. */
+  figureGidsOf(metricKey: string): string[];
+}
+
+/** Entries of every graph, one per key: shared entities are written with each source that uses them. */
+function unionByKey<T extends { key: string }>(graphs: SourceGraph[], rows: (graph: SourceGraph) => T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const graph of graphs) for (const row of rows(graph)) if (!byKey.has(row.key)) byKey.set(row.key, row);
+  return [...byKey.values()];
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export async function loadFullSeed(): Promise<FullSeed> {
+  const files = (await Promise.all(FULL_SEED.map(annotationFiles))).flat();
+  const graphs = (await Promise.all(files.map(loadAnnotation))).map((loaded) => loaded.graph);
+  const figures = unionByKey(graphs, (graph) => graph.figures);
+  const claims = unionByKey(graphs, (graph) => graph.claims).sort(byKey);
+  const metricOfFigure = new Map(figures.map((figure) => [figure.key, figure.metricKey]));
+  const isAbout = (claim: ClaimRow, metricKey: string) =>
+    claim.metricKeys.includes(metricKey) || claim.figureKeys.some((key) => metricOfFigure.get(key) === metricKey);
+  return {
+    sourceKeys: graphs.map((graph) => graph.source.key),
+    organizations: unionByKey(graphs, (graph) => graph.organizations),
+    metrics: unionByKey(graphs, (graph) => graph.metrics),
+    topics: unionByKey(graphs, (graph) => graph.topics),
+    figures,
+    claims,
+    claimGidsAbout: (metricKey) =>
+      claims.filter((claim) => isAbout(claim, metricKey)).map((claim) => toGlobalId('Claim', claim.key)),
+    figureGidsOf: (metricKey) =>
+      figures
+        .filter((figure) => figure.metricKey === metricKey)
+        .sort((a, b) => (a.periodStart === b.periodStart ? byKey(a, b) : a.periodStart < b.periodStart ? -1 : 1))
+        .map((figure) => toGlobalId('Figure', figure.key)),
   };
 }

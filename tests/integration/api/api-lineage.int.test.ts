@@ -1,9 +1,9 @@
 import { CONTEXT_LENGTH } from '../../../src/domain/anchor';
-import { seed } from '../../../src/ingest/ingest';
+import { FULL_SEED, seed } from '../../../src/ingest/ingest';
 import { toGlobalId } from '../../../src/modules/common/global-id';
 import { insertEvidenceLink, insertTestClaim, insertTestFigure, run } from '../../support/api';
 import { deleteTestNodes } from '../../support/neo4j';
-import { loadSeed, type SeedData } from '../../support/seed-data';
+import { loadFullSeed, loadSeed, type FullSeed, type SeedData } from '../../support/seed-data';
 import { startTestServer, type TestServer } from '../../support/server';
 
 /**
@@ -72,6 +72,7 @@ const LINEAGE = `query ($id: ID!) { claim(id: $id) { lineage { ${LINEAGE_FIELDS}
 describe('the lineage of a claim', () => {
   let server: TestServer;
   let data: SeedData;
+  let full: FullSeed;
 
   async function lineageOf(localId: string): Promise<Lineage> {
     const { data: result } = await run<{ claim: { lineage: Lineage } }>(server, LINEAGE, {
@@ -82,8 +83,9 @@ describe('the lineage of a claim', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await seed(server.db.executor);
+    await seed(server.db.executor, FULL_SEED);
     data = await loadSeed();
+    full = await loadFullSeed();
   });
   afterEach(() => deleteTestNodes(server.db.driver, PREFIX));
   afterAll(() => server.close());
@@ -154,19 +156,37 @@ describe('the lineage of a claim', () => {
     expect(lineage.figures).toEqual([]);
   });
 
-  it('traces the cited figure to its metric, with nothing to compare while it is the only figure', async () => {
+  /** The seeded figures of the cited figure's metric other than it (the dataset's count), by period. */
+  const otherSeededFigures = () =>
+    full.figures
+      .filter((f) => f.metricKey === data.figure(FIGURE).metric && f.key !== data.ownedKey(FIGURE))
+      .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+
+  it('traces the cited figure to its metric and compares it with the other seeded sources', async () => {
     const lineage = await lineageOf(CLAIM);
     const figure = data.figure(FIGURE);
     const metric = data.annotation.metrics.find((m) => m.id === figure.metric);
     expect(data.claim(CLAIM).figures).toEqual([FIGURE]);
     expect(data.annotation.figures.filter((f) => f.metric === figure.metric)).toHaveLength(1);
+    const others = otherSeededFigures();
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((other) => other.sourceKey !== data.sourceKey)).toBe(true);
     expect(lineage.figures).toEqual([
       {
         figure: { id: data.figureGid(FIGURE), value: figure.value, period: { label: 'end of 2023' } },
         metric: { id: toGlobalId('Metric', figure.metric), name: metric?.name, unit: metric?.unit },
-        comparisons: [],
+        comparisons: others.map((other) => ({
+          figure: { id: toGlobalId('Figure', other.key), value: other.value },
+          difference: expect.any(Number) as number,
+          relativeDifferencePercent: expect.any(Number) as number,
+        })),
       },
     ]);
+    for (const [index, comparison] of (lineage.figures[0]?.comparisons ?? []).entries()) {
+      const value = others[index]?.value ?? NaN;
+      // Exact decimal arithmetic: the difference is the decimal one, with no float noise.
+      expect(comparison.difference).toBe(Number((value - Number(figure.value)).toFixed(10)));
+    }
   });
 
   it('compares the cited figure with the other figures of its metric, in period order', async () => {
@@ -189,13 +209,26 @@ describe('the lineage of a claim', () => {
       periodLabel: 'end of 2022',
     });
 
-    const [comparison] = (await lineageOf(CLAIM)).figures;
+    const [all] = (await lineageOf(CLAIM)).figures;
     const cited = Number(figure.value);
-    expect(comparison?.comparisons.map((c) => c.figure)).toEqual([
+    const seededIds = new Set(otherSeededFigures().map((other) => toGlobalId('Figure', other.key)));
+    const expectedInOrder = [
+      { id: toGlobalId('Figure', `${PREFIX}-2022`), value: 1.8, start: '2022-12-31' },
+      ...otherSeededFigures().map((other) => ({
+        id: toGlobalId('Figure', other.key),
+        value: other.value,
+        start: other.periodStart,
+      })),
+      { id: toGlobalId('Figure', `${PREFIX}-2024`), value: 3.1, start: '2024-12-31' },
+    ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    expect(all?.comparisons.map((c) => c.figure)).toEqual(expectedInOrder.map(({ id, value }) => ({ id, value })));
+    // The test's two, apart from the seeded sources' figures.
+    const testComparisons = (all?.comparisons ?? []).filter((c) => !seededIds.has(c.figure.id));
+    expect(testComparisons.map((c) => c.figure)).toEqual([
       { id: toGlobalId('Figure', `${PREFIX}-2022`), value: 1.8 },
       { id: toGlobalId('Figure', `${PREFIX}-2024`), value: 3.1 },
     ]);
-    const [earlier, later] = comparison?.comparisons ?? [];
+    const [earlier, later] = testComparisons;
     expect(earlier?.difference).toBeCloseTo(1.8 - cited, 10);
     expect(earlier?.relativeDifferencePercent).toBeCloseTo(((1.8 - cited) / cited) * 100, 10);
     expect(later?.difference).toBeCloseTo(3.1 - cited, 10);
