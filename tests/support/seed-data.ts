@@ -124,6 +124,7 @@ export async function loadSeed(): Promise<SeedData> {
 export interface FullSeed {
   sourceKeys: string[];
   organizations: SourceGraph['organizations'];
+  people: SourceGraph['people'];
   metrics: SourceGraph['metrics'];
   topics: SourceGraph['topics'];
   figures: FigureRow[];
@@ -154,6 +155,7 @@ export async function loadFullSeed(): Promise<FullSeed> {
   return {
     sourceKeys: graphs.map((graph) => graph.source.key),
     organizations: unionByKey(graphs, (graph) => graph.organizations),
+    people: unionByKey(graphs, (graph) => graph.people),
     metrics: unionByKey(graphs, (graph) => graph.metrics),
     topics: unionByKey(graphs, (graph) => graph.topics),
     figures,

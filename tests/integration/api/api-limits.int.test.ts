@@ -1,9 +1,9 @@
-import { seed } from '../../../src/ingest/ingest';
+import { FULL_SEED, seed } from '../../../src/ingest/ingest';
 import { toGlobalId } from '../../../src/modules/common/global-id';
 import { LIMITS } from '../../../src/server';
 import { codeOf, dataOf } from '../../support/api';
 import { graphCounts } from '../../support/neo4j';
-import { loadSeed, type SeedData } from '../../support/seed-data';
+import { loadFullSeed, loadSeed, type FullSeed, type SeedData } from '../../support/seed-data';
 import { REVIEWER_TOKEN, startTestServer, type GraphQLResponse, type TestServer } from '../../support/server';
 
 /**
@@ -23,6 +23,8 @@ function expectNoLeak(body: unknown): void {
 describe('limits and hostile input', () => {
   let server: TestServer;
   let data: SeedData;
+  /** What `npm start` seeds: whole-graph counts include every seeded source. */
+  let full: FullSeed;
 
   const CGTN = toGlobalId('Organization', 'cgtn');
 
@@ -54,8 +56,9 @@ describe('limits and hostile input', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await seed(server.db.executor);
+    await seed(server.db.executor, FULL_SEED);
     data = await loadSeed();
+    full = await loadFullSeed();
   });
   afterAll(() => server.close());
 
@@ -198,7 +201,7 @@ describe('limits and hostile input', () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as GraphQLResponse<{ topics: { name: string }[] }>;
       expect(body.errors).toBeUndefined();
-      expect(body.data?.topics).toHaveLength(data.annotation.topics.length);
+      expect(body.data?.topics).toHaveLength(full.topics.length);
     });
 
     it('refuses a GET without a CSRF-safe header', async () => {
@@ -291,7 +294,7 @@ describe('limits and hostile input', () => {
       expect(await graphCounts(server.db.driver)).toEqual(before);
       // The seed is intact: every claim is still there.
       const all = dataOf(await server.graphql<{ claims: { totalCount: number } }>('{ claims { totalCount } }'));
-      expect(all.claims.totalCount).toBe(data.annotation.claims.length);
+      expect(all.claims.totalCount).toBe(full.claims.length);
     });
 
     it('matches words that follow syntax characters as words', async () => {

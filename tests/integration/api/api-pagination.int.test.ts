@@ -1,12 +1,16 @@
-import { seed } from '../../../src/ingest/ingest';
+import { FULL_SEED, seed } from '../../../src/ingest/ingest';
 import { toGlobalId } from '../../../src/modules/common/global-id';
 import type { AnnotationClaim } from '../../../src/ingest/annotation.schema';
 import { codeOf, dataOf, decodeGlobalId, idsOf, insertTestClaim } from '../../support/api';
 import { deleteTestNodes } from '../../support/neo4j';
-import { loadSeed, sortedNames, type SeedData } from '../../support/seed-data';
+import { enumName, loadFullSeed, loadSeed, sortedNames, type FullSeed, type SeedData } from '../../support/seed-data';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../support/server';
 
-/** Keyset connections (claims and the other lists) and every claim filter, against the seeded interview. */
+/**
+ * Keyset connections (claims and the other lists) and every claim filter, against the seed that
+ * `npm start` loads: whole-graph expectations come from every seeded file (full), the interview's
+ * details from its own (data).
+ */
 
 const PREFIX = 'test-api-pagination';
 
@@ -32,6 +36,7 @@ const CLAIMS_PAGE = `query ($first: Int, $after: String, $filter: ClaimFilterInp
 describe('keyset pagination and claim filters', () => {
   let server: TestServer;
   let data: SeedData;
+  let full: FullSeed;
 
   const gid = toGlobalId;
   const MIAO = gid('Person', 'miao-wei');
@@ -53,6 +58,10 @@ describe('keyset pagination and claim filters', () => {
     return pages;
   }
 
+  /** Global ids of every seeded claim for which `predicate` holds, in the API's order (stored id). */
+  const seededClaimGids = (predicate: (claim: FullSeed['claims'][number]) => boolean) =>
+    full.claims.filter(predicate).map((claim) => gid('Claim', claim.key));
+
   /** Ids of the claims a filter returns, all of them on one page. */
   async function filtered(filter: Record<string, unknown>): Promise<string[]> {
     const page = await claimsPage({ first: 100, filter });
@@ -63,8 +72,9 @@ describe('keyset pagination and claim filters', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await seed(server.db.executor);
+    await seed(server.db.executor, FULL_SEED);
     data = await loadSeed();
+    full = await loadFullSeed();
   });
   afterEach(() => deleteTestNodes(server.db.driver, PREFIX));
   afterAll(() => server.close());
@@ -73,11 +83,12 @@ describe('keyset pagination and claim filters', () => {
     it('visits every claim exactly once, in id order, five at a time', async () => {
       const pages = await walk(5);
       const visited = pages.flatMap((page) => idsOf(page));
-      const all = data.claimGids(() => true);
-      expect(all).toHaveLength(22);
+      const all = seededClaimGids(() => true);
+      expect(all.length).toBeGreaterThan(data.annotation.claims.length);
       expect(visited).toEqual(all);
       expect(new Set(visited).size).toBe(visited.length);
-      expect(pages.map((page) => page.edges.length)).toEqual([5, 5, 5, 5, 2]);
+      const sizes = all.map((_, index) => index).filter((index) => index % 5 === 0);
+      expect(pages.map((page) => page.edges.length)).toEqual(sizes.map((start) => Math.min(5, all.length - start)));
       // Stored ids increase along the walk: the order is by id.
       const keys = visited.map((id) => decodeGlobalId(id).key);
       expect(keys).toEqual([...keys].sort());
@@ -88,17 +99,20 @@ describe('keyset pagination and claim filters', () => {
       pages.forEach((page, index) => {
         expect(page.pageInfo.hasPreviousPage).toBe(index > 0);
         expect(page.pageInfo.hasNextPage).toBe(index < pages.length - 1);
-        expect(page.totalCount).toBe(22);
+        expect(page.totalCount).toBe(full.claims.length);
         expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor);
         expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1]?.cursor);
       });
     });
 
     it('ends with hasNextPage false when the last page is exactly full', async () => {
-      const pages = await walk(11);
+      // The interview's 22 claims: two full pages of 11.
+      const filter = { source: data.sourceGid };
+      expect(data.annotation.claims).toHaveLength(22);
+      const pages = await walk(11, filter);
       expect(pages.map((page) => page.edges.length)).toEqual([11, 11]);
       expect(pages[1]?.pageInfo.hasNextPage).toBe(false);
-      const after = await claimsPage({ first: 11, after: pages[1]?.pageInfo.endCursor });
+      const after = await claimsPage({ first: 11, after: pages[1]?.pageInfo.endCursor, filter });
       expect(after.edges).toEqual([]);
       expect(after.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
     });
@@ -106,7 +120,7 @@ describe('keyset pagination and claim filters', () => {
     it('returns no edges for first: 0, but still the count and whether items exist', async () => {
       const page = await claimsPage({ first: 0 });
       expect(page.edges).toEqual([]);
-      expect(page.totalCount).toBe(22);
+      expect(page.totalCount).toBe(full.claims.length);
       expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null });
     });
 
@@ -155,7 +169,7 @@ describe('keyset pagination and claim filters', () => {
       expect(secondIds).toContain(gid('Claim', after));
       expect(secondIds).not.toContain(gid('Claim', before));
       expect(secondIds).toEqual([gid('Claim', after), ...idsOf(originalSecond).slice(0, 4)]);
-      expect(second.totalCount).toBe(24);
+      expect(second.totalCount).toBe(full.claims.length + 2);
     });
   });
 
@@ -189,14 +203,14 @@ describe('keyset pagination and claim filters', () => {
 
     it('walks organizations one at a time in name order', async () => {
       const { names, pages } = await walkNames('organizations', 1);
-      expect(names).toEqual(sortedNames(data.annotation.organizations));
-      expect(pages).toBe(data.annotation.organizations.length);
+      expect(names).toEqual(sortedNames(full.organizations));
+      expect(pages).toBe(full.organizations.length);
     });
 
     it('walks metrics three at a time in name order', async () => {
       const { names, pages } = await walkNames('metrics', 3);
-      expect(names).toEqual(sortedNames(data.annotation.metrics));
-      expect(pages).toBe(Math.ceil(data.annotation.metrics.length / 3));
+      expect(names).toEqual(sortedNames(full.metrics));
+      expect(pages).toBe(Math.ceil(full.metrics.length / 3));
     });
 
     it('walks the figures in period order', async () => {
@@ -206,15 +220,20 @@ describe('keyset pagination and claim filters', () => {
       const firstPage = dataOf(response).figures;
       const rest = dataOf(
         await server.graphql<{ figures: { edges: { node: { id: string } }[]; pageInfo: PageInfo } }>(
-          'query ($after: String) { figures(first: 10, after: $after) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }',
+          'query ($after: String) { figures(first: 100, after: $after) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }',
           { after: firstPage.pageInfo.endCursor },
         ),
       ).figures;
       const all = [...idsOf(firstPage), ...idsOf(rest)];
-      expect(new Set(all).size).toBe(data.annotation.figures.length);
+      expect(new Set(all).size).toBe(full.figures.length);
       expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-      // The end-of-2023 figure (31 December) comes after the three that cover all of 2023 (from 1 January).
-      expect(all[all.length - 1]).toBe(data.figureGid('nevs-per-charging-station-end-2023'));
+      // By period start, then stored id: an end-of-2023 figure (31 December) after those of all of 2023.
+      const inPeriodOrder = [...full.figures].sort((a, b) =>
+        a.periodStart === b.periodStart ? (a.key < b.key ? -1 : 1) : a.periodStart < b.periodStart ? -1 : 1,
+      );
+      expect(all).toEqual(inPeriodOrder.map((figure) => gid('Figure', figure.key)));
+      const interview = all.filter((id) => data.annotation.figures.some((f) => data.figureGid(f.id) === id));
+      expect(interview.at(-1)).toBe(data.figureGid('nevs-per-charging-station-end-2023'));
     });
   });
 
@@ -241,9 +260,8 @@ describe('keyset pagination and claim filters', () => {
     });
 
     it('filters by metric, directly or through a cited figure', async () => {
-      for (const metric of data.annotation.metrics.map((m) => m.id)) {
-        const expected = data.claimGids((claim) => data.metricsOf(claim).includes(metric));
-        expect(expected.length).toBeGreaterThan(0);
+      for (const metric of full.metrics.map((m) => m.key)) {
+        const expected = full.claimGidsAbout(metric);
         expect(await filtered({ metric: gid('Metric', metric) })).toEqual(expected);
       }
     });
@@ -264,50 +282,57 @@ describe('keyset pagination and claim filters', () => {
     });
 
     it('filters by kinds', async () => {
-      expect(await filtered({ kinds: ['STATISTIC', 'FORECAST'] })).toEqual(
-        data.claimGids((claim) => claim.kind === 'statistic' || claim.kind === 'forecast'),
-      );
-      expect(await filtered({ kinds: ['CAUSAL'] })).toEqual(data.claimGids((claim) => claim.kind === 'causal'));
+      const ofKinds = (...kinds: string[]) => seededClaimGids((claim) => kinds.includes(enumName(claim.kind)));
+      expect(ofKinds('STATISTIC', 'FORECAST').length).toBeGreaterThan(ofKinds('STATISTIC').length);
+      expect(await filtered({ kinds: ['STATISTIC', 'FORECAST'] })).toEqual(ofKinds('STATISTIC', 'FORECAST'));
+      expect(await filtered({ kinds: ['CAUSAL'] })).toEqual(ofKinds('CAUSAL'));
     });
 
-    it('filters narration, all of it spoken by CGTN', async () => {
+    it("filters narration, all of it spoken by the source's outlet", async () => {
       const response = await server.graphql<{
         claims: { edges: { node: { id: string; speaker: { __typename: string; name: string } } }[] };
       }>(
         '{ claims(first: 100, filter: { attributions: [NARRATION] }) { edges { node { id speaker { __typename name } } } } }',
       );
       const edges = dataOf(response).claims.edges;
-      expect(edges.map((edge) => edge.node.id)).toEqual(data.claimGids((claim) => claim.attribution === 'narration'));
+      const narrated = (claim: FullSeed['claims'][number]) => enumName(claim.attribution) === 'NARRATION';
+      expect(edges.map((edge) => edge.node.id)).toEqual(seededClaimGids(narrated));
       expect(edges.length).toBeGreaterThan(0);
-      for (const edge of edges) expect(edge.node.speaker).toEqual({ __typename: 'Organization', name: 'CGTN' });
+      const outletOf = new Map(
+        full.claims.map((claim) => [
+          gid('Claim', claim.key),
+          full.organizations.find((o) => o.key === claim.speakerKey),
+        ]),
+      );
+      for (const edge of edges) {
+        expect(edge.node.speaker).toEqual({ __typename: 'Organization', name: outletOf.get(edge.node.id)?.name });
+      }
+      expect(edges.map((edge) => edge.node.speaker.name)).toContain('CGTN');
       expect(await filtered({ attributions: ['DIRECT_QUOTE', 'PARAPHRASE'] })).toEqual(
-        data.claimGids((claim) => claim.attribution !== 'narration'),
+        seededClaimGids((claim) => !narrated(claim)),
       );
     });
 
     it('filters by the period of the figures a claim cites', async () => {
-      const lastYear = Number(data.loaded.meta.publishedDate.slice(0, 4)) - 1;
-      const periodOf = (period: string): [string, string] =>
-        /^\d{4}$/.test(period)
-          ? [`${period}-01-01`, `${period}-12-31`]
-          : period === 'end of last year'
-            ? [`${lastYear}-12-31`, `${lastYear}-12-31`]
-            : ['', ''];
-      const citesFigureIn = (from: string, to: string) => (claim: AnnotationClaim) =>
-        claim.figures.some((id) => {
-          const [start, end] = periodOf(data.figure(id).period);
-          return end >= from && start <= to;
-        });
+      const figureByKey = new Map(full.figures.map((figure) => [figure.key, figure]));
+      const citesFigureIn = (from: string, to: string) =>
+        seededClaimGids((claim) =>
+          claim.figureKeys.some((key) => {
+            const figure = figureByKey.get(key);
+            return figure !== undefined && figure.periodEnd >= from && figure.periodStart <= to;
+          }),
+        );
 
-      const in2023 = data.claimGids(citesFigureIn('2023-01-01', '2023-12-31'));
-      expect(in2023).toHaveLength(3);
+      const in2023 = citesFigureIn('2023-01-01', '2023-12-31');
+      expect(in2023.filter((id) => data.claimGids(() => true).includes(id))).toHaveLength(3);
       expect(await filtered({ period: { from: '2023-01-01', to: '2023-12-31' } })).toEqual(in2023);
       // The first half of 2023 excludes the end-of-2023 figure about charging stations.
-      const firstHalf = data.claimGids(citesFigureIn('2023-01-01', '2023-06-30'));
+      const firstHalf = citesFigureIn('2023-01-01', '2023-06-30');
       expect(firstHalf.length).toBeLessThan(in2023.length);
-      expect(await filtered({ period: { to: '2023-06-30' } })).toEqual(firstHalf);
-      expect(await filtered({ period: { from: '2023-12-31' } })).toEqual(in2023);
-      expect(await filtered({ period: { from: '2024-01-01' } })).toEqual([]);
+      expect(firstHalf).not.toContain(data.claimGid('about-2-4-nevs-per-charging-station-end-2023'));
+      expect(await filtered({ period: { to: '2023-06-30' } })).toEqual(citesFigureIn('0000-01-01', '2023-06-30'));
+      expect(await filtered({ period: { from: '2023-12-31' } })).toEqual(citesFigureIn('2023-12-31', '9999-12-31'));
+      expect(await filtered({ period: { from: '2030-01-01' } })).toEqual([]);
     });
 
     it('filters by text in the claim or its quote, ignoring case', async () => {
