@@ -7,6 +7,7 @@ import { ClaimLineageResolver, FigureLineageResolver } from './modules/claim/lin
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ClaimMutationResolver } from './modules/claim/claim.mutations';
 import { DraftMutationResolver } from './modules/draft/draft.resolver';
+import { FigureMutationResolver } from './modules/figure/figure.mutations';
 import { DerivationResolver, FigureChangeResolver, FigureResolver } from './modules/figure/figure.resolver';
 import { MetricMutationResolver } from './modules/metric/metric.mutations';
 import { MetricResolver } from './modules/metric/metric.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   ClaimReviewResolver,
   DraftMutationResolver,
   FigureResolver,
+  FigureMutationResolver,
   FigureChangeResolver,
   DerivationResolver,
   MetricResolver,

@@ -154,3 +154,54 @@ export function locateBody(text: string, phrases: { start?: string; end?: string
   if (end <= start) return { ok: false, violations: [{ field: 'body', message: 'body.end comes before body.start' }] };
   return { ok: true, value: { start, end } };
 }
+
+/**
+ * Checks a quote given with its offsets (code points) against the text: the words at [start, end)
+ * are the quote, inside the body. Violations name 'quoteStart', 'quoteEnd' or 'quote'.
+ */
+export function anchorAtOffsets(
+  text: string,
+  body: TextRange | undefined,
+  quote: string,
+  start: number,
+  end: number,
+): Checked<TextAnchor> {
+  if (isBlank(quote)) return { ok: false, violations: [{ field: 'quote', message: MUST_NOT_BE_BLANK }] };
+  const characters = Array.from(text);
+  if (!Number.isInteger(start) || start < 0 || start > characters.length) {
+    return {
+      ok: false,
+      violations: [{ field: 'quoteStart', message: `must lie within the text (0 to ${characters.length})` }],
+    };
+  }
+  if (!Number.isInteger(end) || end <= start || end > characters.length) {
+    return {
+      ok: false,
+      violations: [
+        { field: 'quoteEnd', message: `must lie after quoteStart and within the text (at most ${characters.length})` },
+      ],
+    };
+  }
+  const found = characters.slice(start, end).join('');
+  if (found !== quote) {
+    const shown =
+      end - start > CONTEXT_LENGTH * 2 ? `${characters.slice(start, start + CONTEXT_LENGTH * 2).join('')}…` : found;
+    return {
+      ok: false,
+      violations: [{ field: 'quote', message: `the text at code points ${start}-${end} is "${shown}", not the quote` }],
+    };
+  }
+  if (body && (start < body.start || end > body.end)) {
+    return { ok: false, violations: [{ field: 'quote', message: QUOTE_OUTSIDE_BODY }] };
+  }
+  return {
+    ok: true,
+    value: {
+      exact: quote,
+      start,
+      end,
+      prefix: characters.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
+      suffix: characters.slice(end, end + CONTEXT_LENGTH).join(''),
+    },
+  };
+}

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import Decimal from 'decimal.js';
 
 import type { Checked, Violation } from './checked';
@@ -9,6 +11,7 @@ import {
   type ChangeType,
   type DerivedOperation,
 } from './vocabulary';
+import { ownedKey } from './source';
 
 /**
  * The rules a figure follows, whoever adds it (an annotation file or the API): what it states (a
@@ -208,3 +211,87 @@ export function figureViolations(draft: FigureDraft): Violation[] {
   if (malformed.length > 0) return [{ field: 'value', message: `"${malformed[0]}" ${DECIMAL_MESSAGE}` }];
   return [...statedValueRules(draft), ...changeRules(draft), ...derivedRules(draft)];
 }
+
+/** What may locate a figure instead of a quote: a table, page or section of a dataset or report. */
+export const LOCATABLE_SOURCE_KINDS: readonly string[] = ['dataset', 'report'];
+
+/** The source a figure is read from and how the figure points into it. */
+export interface FigureEvidence {
+  /** Recorded by its facts (publisher, title, date, URL): no text to quote. */
+  referenceOnly: boolean;
+  sourceKind: string;
+  quoted: boolean;
+  located: boolean;
+}
+
+/**
+ * A figure of a text is quoted; one of a source recorded by its facts is located (table, page or
+ * section), never quoted. A dataset or report with a text may locate a figure instead of quoting it.
+ */
+export function figureEvidenceViolations(evidence: FigureEvidence): Violation[] {
+  if (evidence.referenceOnly) {
+    const violations: Violation[] = [];
+    if (evidence.quoted) {
+      violations.push({
+        field: 'quote',
+        message: 'a source recorded by its facts has no text to quote: give a locator',
+      });
+    }
+    if (!evidence.located) {
+      violations.push({
+        field: 'locator',
+        message: 'a figure of a source recorded by its facts needs a locator (table, page or section)',
+      });
+    }
+    return violations;
+  }
+  if (evidence.quoted || (evidence.located && LOCATABLE_SOURCE_KINDS.includes(evidence.sourceKind))) return [];
+  return [
+    {
+      field: 'quote',
+      message:
+        'a figure of a text needs the quote it was read from (only a dataset or report may give a locator instead)',
+    },
+  ];
+}
+
+const QUALIFIER_SYMBOLS: Record<string, string> = {
+  exact: '',
+  about: '≈ ',
+  over: '> ',
+  exceeding: '> ',
+  under: '< ',
+  'at-least': '≥ ',
+  'at-most': '≤ ',
+};
+
+const formatNumber = (written: string): string =>
+  new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(Number(written));
+
+export interface FigureCaption {
+  qualifier: string;
+  isChange: boolean;
+  decimal: string | null;
+  lowDecimal: string | null;
+  highDecimal: string | null;
+  rank: number | null;
+  unit: string;
+  periodLabel: string;
+}
+
+/** "≈ 2.4", "30,000–1,000,000", "> 1,000,000", "#10": what a figure states. */
+function statedText({ qualifier, isChange, decimal, lowDecimal, highDecimal, rank }: FigureCaption): string {
+  const sign = isChange && decimal !== null && !decimal.startsWith('-') ? '+' : '';
+  if (decimal !== null) return `${QUALIFIER_SYMBOLS[qualifier] ?? ''}${sign}${formatNumber(decimal)}`;
+  if (lowDecimal !== null && highDecimal !== null) return `${formatNumber(lowDecimal)}–${formatNumber(highDecimal)}`;
+  if (lowDecimal !== null) return `≥ ${formatNumber(lowDecimal)}`;
+  if (highDecimal !== null) return `≤ ${formatNumber(highDecimal)}`;
+  return `#${rank}`;
+}
+
+/** A figure's caption, whoever adds it: "≈ 2.4 vehicles per charging point (end of 2024)". */
+export const figureName = (caption: FigureCaption): string =>
+  `${statedText(caption)} ${caption.unit} (${caption.periodLabel})`;
+
+/** Figures added through the API belong to no annotation file: their local key is "api-<uuid>". */
+export const apiFigureKey = (sourceKey: string): string => ownedKey(sourceKey, `api-${randomUUID()}`);

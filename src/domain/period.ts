@@ -24,6 +24,10 @@ export const PERIOD_GRAMMAR =
   '"the first half", "first half of 2024", "H1 2024", "Q3", "Q3 2024", "the third quarter", ' +
   '"January-October 2024", "January to October" or "October 2024"';
 
+/** What is wrong with an expression resolvePeriod cannot resolve, whoever wrote it. */
+export const badPeriodMessage = (expression: string): string =>
+  `bad period or date "${expression}"; write ${PERIOD_GRAMMAR}`;
+
 const MONTHS = [
   'january',
   'february',

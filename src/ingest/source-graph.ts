@@ -1,6 +1,8 @@
-import type { TextAnchor } from '../domain/anchor';
 import type { ClaimRow, EvidenceRow } from '../modules/claim/claim.writes';
+import type { FigureRow } from '../modules/figure/figure.writes';
 import type { SourceRow } from '../modules/source/source.writes';
+
+export type { FigureRow };
 
 /**
  * The rows one annotation file becomes: what `buildRows` produces and `writeSourceGraph` stores.
@@ -8,47 +10,6 @@ import type { SourceRow } from '../modules/source/source.writes';
  * claims, figures and projections are scoped by the source key; dates are ISO strings that Cypher
  * turns into `date` values. In TypeScript the stored id is a `key`; in Neo4j it is the `id` property.
  */
-
-export interface FigureRow {
-  key: string;
-  name: string;
-  kind: string;
-  /** A float for sorting and display; `decimal` is the value as written, for exact arithmetic. */
-  value: number | null;
-  decimal: string | null;
-  low: number | null;
-  lowDecimal: string | null;
-  high: number | null;
-  highDecimal: string | null;
-  rank: number | null;
-  rankOf: string | null;
-  changeType: string | null;
-  basePeriodLabel: string | null;
-  basePeriodStart: string | null;
-  basePeriodEnd: string | null;
-  basePeriodExpression: string | null;
-  /** The level figure a change is of (CHANGE_OF). */
-  changeOfKey: string | null;
-  operation: string | null;
-  /** A derived figure's inputs in order (DERIVED_FROM {position}); may be figures of other sources. */
-  derivedFromKeys: string[];
-  locator: string | null;
-  producedByKey: string | null;
-  relayedByKeys: string[];
-  unit: string;
-  qualifier: string;
-  periodLabel: string;
-  periodStart: string;
-  periodEnd: string;
-  periodExpression: string;
-  periodRelative: boolean;
-  periodWords: string | null;
-  metricKey: string;
-  placeKey: string | null;
-  sourceKey: string;
-  /** Null for a figure located (not quoted) in a source recorded by its facts. */
-  quote: TextAnchor | null;
-}
 
 /** Who produced and who relayed a claim's content (PRODUCED_BY, RELAYED_BY {position}). */
 export interface ProvenanceRow {

@@ -1,5 +1,6 @@
 import { cypher, type Executor, type TransactionRunner } from '../db/executor';
 import { LINK_ANNOTATED_EVIDENCE, writeClaims } from '../modules/claim/claim.writes';
+import { writeFigures } from '../modules/figure/figure.writes';
 import { writeSource } from '../modules/source/source.writes';
 import { checkDerivedValue } from '../domain/figure';
 import type { DerivedOperation } from '../domain/vocabulary';
@@ -14,16 +15,16 @@ import type { SourceGraph } from './source-graph';
  * - nodes the source owns (claims that APPEAR_IN it, figures and projections marked with its
  *   `sourceId`) that the file no longer lists are deleted, and the remaining ones get their links rebuilt, so re-ingesting
  *   a changed file replaces its claims instead of piling up stale ones. A removed claim takes its
- *   reviews with it (a verdict on a claim that no longer exists would dangle). Claims added
- *   through the API (origin 'api') belong to no file and are never touched, and neither are
- *   reviews and evidence added through the API on surviving claims.
+ *   reviews with it (a verdict on a claim that no longer exists would dangle). Claims and
+ *   figures added through the API (origin 'api') belong to no file and are never touched, and
+ *   neither are reviews and evidence added through the API on surviving claims.
  */
 
 /** The nodes this source's annotation file owns: API-added claims carry origin 'api' and are not among them. */
 const OWNED_NODES = `
   CALL () {
     MATCH (:Source {id: $sourceKey})<-[:APPEARS_IN]-(n:Claim) WHERE coalesce(n.origin, 'annotation') = 'annotation' RETURN n
-    UNION MATCH (n:Figure {sourceId: $sourceKey}) RETURN n
+    UNION MATCH (n:Figure {sourceId: $sourceKey}) WHERE n.origin IS NULL RETURN n
     UNION MATCH (n:Projection {sourceId: $sourceKey}) RETURN n
   }`;
 
@@ -164,31 +165,6 @@ export const UPSERT_TARGETS = cypher(
   }`,
 );
 
-export const UPSERT_FIGURES = cypher(
-  'ingest.upsertFigures',
-  `UNWIND $rows AS row
-  MERGE (f:Figure {id: row.key})
-  SET f += row {.name, .kind, .value, .decimal, .low, .lowDecimal, .high, .highDecimal, .rankOf, .changeType,
-                 .basePeriodLabel, .basePeriodExpression, .operation, .locator,
-                 .unit, .qualifier, .periodLabel, .periodExpression, .periodRelative, .periodWords},
-      f.rank = toInteger(row.rank),
-      f.basePeriodStart = date(row.basePeriodStart), f.basePeriodEnd = date(row.basePeriodEnd),
-      f.sourceId = row.sourceKey,
-      f.quote = row.quote.exact, f.quoteStart = toInteger(row.quote.start), f.quoteEnd = toInteger(row.quote.end),
-      f.quotePrefix = row.quote.prefix, f.quoteSuffix = row.quote.suffix,
-      f.periodStart = date(row.periodStart), f.periodEnd = date(row.periodEnd)
-  WITH f, row
-  MATCH (metric:Metric {id: row.metricKey})
-  MATCH (source:Source {id: row.sourceKey})
-  MERGE (f)-[:MEASURES]->(metric)
-  MERGE (f)-[:REPORTED_IN]->(source)
-  WITH f, row
-  CALL (f, row) {
-    MATCH (place:Place {id: row.placeKey})
-    MERGE (f)-[:FOR_PLACE]->(place)
-  }`,
-);
-
 export const UPSERT_PROJECTIONS = cypher(
   'ingest.upsertProjections',
   `UNWIND $rows AS row
@@ -202,31 +178,6 @@ export const UPSERT_PROJECTIONS = cypher(
   MERGE (p)-[:PROJECTS]->(target)
   MERGE (p)-[:PROJECTED_BY]->(author)
   MERGE (p)-[:REPORTED_IN]->(source)`,
-);
-
-/** After all figures exist: changes to their levels, derived figures to their inputs (in order), provenance. */
-export const LINK_FIGURES = cypher(
-  'ingest.linkFigures',
-  `UNWIND $rows AS row
-  MATCH (f:Figure {id: row.key})
-  CALL (f, row) {
-    MATCH (level:Figure {id: row.changeOfKey})
-    MERGE (f)-[:CHANGE_OF]->(level)
-  }
-  CALL (f, row) {
-    UNWIND range(0, size(row.derivedFromKeys) - 1) AS position
-    MATCH (input:Figure {id: row.derivedFromKeys[position]})
-    MERGE (f)-[:DERIVED_FROM {position: position}]->(input)
-  }
-  CALL (f, row) {
-    MATCH (producer:Organization|Source {id: row.producedByKey})
-    MERGE (f)-[:PRODUCED_BY]->(producer)
-  }
-  CALL (f, row) {
-    UNWIND range(0, size(row.relayedByKeys) - 1) AS position
-    MATCH (relay:Person|Organization|VirtualPresenter|Source {id: row.relayedByKeys[position]})
-    MERGE (f)-[:RELAYED_BY {position: position}]->(relay)
-  }`,
 );
 
 export const LINK_CLAIM_PROVENANCE = cypher(
@@ -357,8 +308,7 @@ async function writeInTransaction(tx: TransactionRunner, graph: SourceGraph, whe
     republishKeys: graph.republishKeys,
     citeKeys: graph.citeKeys,
   });
-  await tx.run(UPSERT_FIGURES, { rows: graph.figures });
-  await tx.run(LINK_FIGURES, { rows: graph.figures });
+  await writeFigures(tx, graph.figures);
   await tx.run(UPSERT_PROJECTIONS, { rows: graph.projections });
   await writeClaims(tx, graph.claims);
   await tx.run(LINK_ANNOTATED_EVIDENCE, { rows: graph.evidence });

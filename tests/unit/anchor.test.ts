@@ -1,4 +1,5 @@
 import {
+  anchorAtOffsets,
   anchorQuote,
   codePointLength,
   CONTEXT_LENGTH,
@@ -105,5 +106,31 @@ describe('describeAnchorFailure', () => {
     expect(describeAnchorFailure({ kind: 'occurrence-out-of-range', occurrences: 2 })).toBe(
       'occurrence is out of range: the quote occurs 2 time(s)',
     );
+  });
+});
+
+describe('anchorAtOffsets', () => {
+  const text = 'Head 😀 body: sales rose to 12.87 million. Tail';
+  const body = { start: 5, end: codePointLength(text) - 5 };
+  const start = codePointLength(text.slice(0, text.indexOf('12.87')));
+
+  it('accepts a quote at its code-point offsets, with prefix and suffix like anchorQuote', () => {
+    const result = anchorAtOffsets(text, body, '12.87 million', start, start + 13);
+    expect(result).toEqual({ ok: true, value: anchored(text, '12.87 million') });
+  });
+
+  it('refuses UTF-16 offsets, offsets off the text and quotes outside the body, naming the field', () => {
+    const utf16 = text.indexOf('12.87');
+    expect(anchorAtOffsets(text, body, '12.87 million', utf16, utf16 + 13)).toEqual({
+      ok: false,
+      violations: [{ field: 'quote', message: 'the text at code points 28-41 is "2.87 million.", not the quote' }],
+    });
+    expect(anchorAtOffsets(text, body, '12.87', -1, 4)).toMatchObject({ violations: [{ field: 'quoteStart' }] });
+    expect(anchorAtOffsets(text, body, '12.87', start, start)).toMatchObject({ violations: [{ field: 'quoteEnd' }] });
+    expect(anchorAtOffsets(text, body, 'x', 0, 1000)).toMatchObject({ violations: [{ field: 'quoteEnd' }] });
+    expect(anchorAtOffsets(text, body, 'Head', 0, 4)).toMatchObject({
+      violations: [{ field: 'quote', message: expect.stringContaining('outside the article body') }],
+    });
+    expect(anchorAtOffsets(text, body, ' ', 4, 5)).toMatchObject({ violations: [{ field: 'quote' }] });
   });
 });

@@ -1,5 +1,7 @@
 import {
   checkDerivedValue,
+  figureEvidenceViolations,
+  figureName,
   figureViolations,
   recompute,
   writtenDecimal,
@@ -159,5 +161,36 @@ describe('derived figures', () => {
     expect(figureViolations(derived('2.37', { operation: 'quotient', inputDecimals: ['1', '2'] }))[0]?.field).toBe(
       'derived.operation',
     );
+  });
+});
+
+describe('figure evidence and caption, shared by ingestion and addFigure', () => {
+  const evidence = (overrides: Partial<Parameters<typeof figureEvidenceViolations>[0]>) =>
+    figureEvidenceViolations({
+      referenceOnly: false,
+      sourceKind: 'article',
+      quoted: true,
+      located: false,
+      ...overrides,
+    });
+
+  it('wants a quote in a text, a locator in a source recorded by its facts, either in a dataset or report', () => {
+    expect(evidence({})).toEqual([]);
+    expect(evidence({ quoted: false, located: true }).map((v) => v.field)).toEqual(['quote']);
+    expect(evidence({ quoted: false, located: true, sourceKind: 'dataset' })).toEqual([]);
+    expect(evidence({ quoted: false, located: true, sourceKind: 'report' })).toEqual([]);
+    expect(evidence({ referenceOnly: true, sourceKind: 'dataset' }).map((v) => v.field)).toEqual(['quote', 'locator']);
+    expect(evidence({ referenceOnly: true, quoted: false, located: true })).toEqual([]);
+  });
+
+  it('captions values, changes, ranges and ranks', () => {
+    const caption = { qualifier: 'exact', isChange: false, decimal: null, lowDecimal: null, highDecimal: null };
+    const named = (overrides: Partial<Parameters<typeof figureName>[0]>) =>
+      figureName({ ...caption, rank: null, unit: 'percent', periodLabel: '2024', ...overrides });
+    expect(named({ decimal: '31', qualifier: 'exceeding' })).toBe('> 31 percent (2024)');
+    expect(named({ decimal: '9.3', isChange: true, unit: 'percentage points' })).toBe('+9.3 percentage points (2024)');
+    expect(named({ lowDecimal: '30000', highDecimal: '1000000', unit: 'yuan' })).toBe('30,000–1,000,000 yuan (2024)');
+    expect(named({ highDecimal: '5' })).toBe('≤ 5 percent (2024)');
+    expect(named({ rank: 10, unit: 'rank' })).toBe('#10 rank (2024)');
   });
 });

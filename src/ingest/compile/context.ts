@@ -1,5 +1,5 @@
 import { anchorInBody, type TextAnchor, type TextRange } from '../../domain/anchor';
-import { PERIOD_GRAMMAR, resolvePeriod, type ResolvedPeriod } from '../../domain/period';
+import { badPeriodMessage, resolvePeriod, type ResolvedPeriod } from '../../domain/period';
 import type { Annotation, Entities, SourceMeta } from '../annotation.schema';
 import type { IssuePath, Issues } from '../issues';
 import { KIND_OF_SECTION, NO_SHARED_ENTITIES, type SharedEntities } from '../shared-entities';
@@ -82,7 +82,7 @@ export class Compilation {
 
   period(path: IssuePath, expression: string, reference?: ResolvedPeriod): ResolvedPeriod | undefined {
     const resolved = resolvePeriod(expression, this.publishedDate, reference);
-    if (!resolved) this.report(path, `bad period or date "${expression}"; write ${PERIOD_GRAMMAR}`);
+    if (!resolved) this.report(path, badPeriodMessage(expression));
     return resolved;
   }
 

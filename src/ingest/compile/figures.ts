@@ -1,6 +1,12 @@
 import type { TextAnchor } from '../../domain/anchor';
 import type { Violation } from '../../domain/checked';
-import { DECIMAL_MESSAGE, figureViolations, writtenDecimal, type FigureDraft } from '../../domain/figure';
+import {
+  DECIMAL_MESSAGE,
+  figureEvidenceViolations,
+  figureViolations,
+  writtenDecimal,
+  type FigureDraft,
+} from '../../domain/figure';
 import type { ResolvedPeriod } from '../../domain/period';
 import type { AnnotationClaim, AnnotationFigure } from '../annotation.schema';
 import type { IssuePath } from '../issues';
@@ -54,17 +60,14 @@ function decimalAt(compilation: Compilation, path: IssuePath, value: number | st
 
 /** A quote for a figure of a text; a locator (and no quote) for one of a source recorded by its facts. */
 function checkEvidence(compilation: Compilation, figure: AnnotationFigure, path: IssuePath): TextAnchor | undefined {
-  if (compilation.referenceOnly) {
-    if (figure.quote !== undefined)
-      compilation.report([...path, 'quote'], 'a source recorded by its facts has no text to quote: give a locator');
-    if (figure.locator === undefined)
-      compilation.report(path, 'a figure of a source recorded by its facts needs a locator (table, page or section)');
-    return undefined;
-  }
-  if (figure.quote === undefined) {
-    compilation.report(path, 'a figure of a text needs the quote it was read from');
-    return undefined;
-  }
+  const violations = figureEvidenceViolations({
+    referenceOnly: compilation.referenceOnly,
+    sourceKind: compilation.annotation.source.kind,
+    quoted: figure.quote !== undefined,
+    located: figure.locator !== undefined,
+  });
+  for (const violation of violations) compilation.report([...path, violation.field], violation.message);
+  if (violations.length > 0 || figure.quote === undefined || compilation.referenceOnly) return undefined;
   return compilation.anchor(path, figure.quote, figure.occurrence);
 }
 

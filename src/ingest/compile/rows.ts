@@ -1,5 +1,6 @@
 import type { TextRange } from '../../domain/anchor';
 import { claimName } from '../../domain/claim';
+import { figureName } from '../../domain/figure';
 import { ownedKey, sourceText } from '../../domain/source';
 import type { ClaimRow, EvidenceRow } from '../../modules/claim/claim.writes';
 import type { SourceRow } from '../../modules/source/source.writes';
@@ -21,20 +22,6 @@ export interface Checked {
 
 /** Past the checks every value they resolved is there: an issue would have stopped compilation. */
 const must = <T>(value: T | undefined): T => value as T;
-
-const QUALIFIER_SYMBOLS: Record<string, string> = {
-  exact: '',
-  about: '≈ ',
-  over: '> ',
-  exceeding: '> ',
-  under: '< ',
-  'at-least': '≥ ',
-  'at-most': '≤ ',
-};
-
-function formatNumber(value: number): string {
-  return new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(value);
-}
 
 /**
  * The rows a checked annotation becomes, in one place. Precondition: no check reported an issue,
@@ -215,17 +202,6 @@ function entityRows(
   };
 }
 
-/** "≈ 2.4", "30000–1000000", "> 1000000", "10th": what a figure states, for its caption. */
-function statedText({ figure, decimal, lowDecimal, highDecimal }: CheckedFigure): string {
-  const sign = figure.change && decimal !== null && !decimal.startsWith('-') ? '+' : '';
-  if (decimal !== null) return `${QUALIFIER_SYMBOLS[figure.qualifier] ?? ''}${sign}${formatNumber(Number(decimal))}`;
-  if (lowDecimal !== null && highDecimal !== null)
-    return `${formatNumber(Number(lowDecimal))}–${formatNumber(Number(highDecimal))}`;
-  if (lowDecimal !== null) return `≥ ${formatNumber(Number(lowDecimal))}`;
-  if (highDecimal !== null) return `≤ ${formatNumber(Number(highDecimal))}`;
-  return `#${figure.rank}`;
-}
-
 const numberOrNull = (decimal: string | null): number | null => (decimal === null ? null : Number(decimal));
 
 function figureRow(checked: CheckedFigure, sourceKey: string): FigureRow {
@@ -234,7 +210,16 @@ function figureRow(checked: CheckedFigure, sourceKey: string): FigureRow {
   const inputs = figure.derived?.inputs ?? [];
   return {
     key: ownedKey(sourceKey, figure.id),
-    name: `${statedText(checked)} ${figure.unit} (${resolved.label})`,
+    name: figureName({
+      qualifier: figure.qualifier,
+      isChange: figure.change !== undefined,
+      decimal: checked.decimal,
+      lowDecimal: checked.lowDecimal,
+      highDecimal: checked.highDecimal,
+      rank: figure.rank ?? null,
+      unit: figure.unit,
+      periodLabel: resolved.label,
+    }),
     kind: figure.kind,
     value: numberOrNull(checked.decimal),
     decimal: checked.decimal,
@@ -267,6 +252,8 @@ function figureRow(checked: CheckedFigure, sourceKey: string): FigureRow {
     placeKey: figure.place ?? null,
     sourceKey,
     quote: anchor ?? null,
+    origin: null,
+    addedBy: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../../src/modules/common/global-id';
-import { run } from '../../support/api';
+import { dataOf, run } from '../../support/api';
 import { deleteTestNodes } from '../../support/neo4j';
-import { startTestServer, type TestServer } from '../../support/server';
+import { EDITOR_TOKEN, startTestServer, type TestServer } from '../../support/server';
 import {
   insertClaim,
   insertFigure,
@@ -211,5 +211,75 @@ describe('lineage comparisons a fact-checker can read', () => {
     expect(page.data.claims.edges).toHaveLength(1);
     expect(page.data.claims.edges[0]?.node.lineage.figures[0]?.samePeriod).toHaveLength(104);
     expect(page.cypherQueries).toBe(2);
+  });
+
+  it('costs the same statements for a claim with cross-source evidence and 1 or 100 figures added through addFigure', async () => {
+    const { driver } = server.db;
+    await insertMetric(driver, { id: id('evshare'), name: 'Test NEV share, evidence', unit: 'percent' });
+    await insertFigure(driver, {
+      id: id('evcited'),
+      sourceId: id('article'),
+      metricId: id('evshare'),
+      placeId: id('china'),
+      decimal: '31',
+      qualifier: 'exceeding',
+      period: '2023',
+    });
+    await insertClaim(driver, { id: id('evclaim'), sourceId: id('article'), figureIds: [id('evcited')] });
+    const addFigure = async (decimal: string, period: string, locator: string): Promise<string> => {
+      const response = await server.graphql<{ addFigure: { id: string } }>(
+        `mutation ($input: AddFigureInput!) { addFigure(input: $input) { id } }`,
+        {
+          input: {
+            source: toGlobalId('Source', id('dataset')),
+            metric: toGlobalId('Metric', id('evshare')),
+            place: toGlobalId('Place', id('china')),
+            value: decimal,
+            unit: 'percent',
+            period,
+            locator,
+          },
+        },
+        { token: EDITOR_TOKEN },
+      );
+      return dataOf(response).addFigure.id;
+    };
+    // The independent figure, linked as evidence from another source than the claim's.
+    const evidence = await addFigure('31.6', '2023', 'table 1');
+    dataOf(
+      await server.graphql(
+        `mutation ($input: LinkEvidenceInput!) { linkEvidence(input: $input) { id } }`,
+        { input: { claim: toGlobalId('Claim', id('evclaim')), evidence, stance: 'SUPPORTS' } },
+        { token: EDITOR_TOKEN },
+      ),
+    );
+    const query = `query ($id: ID!) { claim(id: $id) { lineage {
+      ${FIGURES}
+      supporting { stance item { ... on Figure { id decimal locator source { id title } metric { id } } } }
+      contradicting { stance }
+      provenance { relation locator }
+    } } }`;
+    type Traced = {
+      claim: { lineage: { figures: FigureLineage[]; supporting: { item: { id: string; locator: string } }[] } };
+    };
+    const trace = () => run<Traced>(server, query, { id: toGlobalId('Claim', id('evclaim')) });
+
+    const one = await trace();
+    expect(one.data.claim.lineage.supporting).toEqual([
+      expect.objectContaining({ item: expect.objectContaining({ id: evidence, locator: 'table 1' }) }),
+    ]);
+    expect(one.data.claim.lineage.figures[0]?.samePeriod.map((c) => c.figure.id)).toEqual([evidence]);
+
+    for (let n = 1; n < 100; n += 1) {
+      await addFigure(`${30 + n / 100}`, n % 2 === 0 ? '2023' : String(2000 + (n % 20)), `table 1, row ${n}`);
+    }
+    const hundred = await trace();
+    const [cited] = hundred.data.claim.lineage.figures;
+    expect((cited?.samePeriod.length ?? 0) + (cited?.series.length ?? 0)).toBe(100);
+    expect(hundred.data.claim.lineage.supporting).toHaveLength(1);
+    expect(hundred.cypherQueries).toBe(one.cypherQueries);
+    // The lineage with its figures, comparisons, evidence and provenance; then the evidence figure's
+    // source and metric, one batched statement each, however many figures there are.
+    expect(one.cypherQueries).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 
 import { ingestFile } from '../../../src/ingest/ingest';
+import { FigureWriter } from '../../../src/modules/figure/figure.writes';
 import { createBuilders, tempDir, writeFixture, type AnnotationInput } from '../../support/annotation-builders';
 import { countsByKind, deleteTestNodes, graphCounts, openTestDatabase, type TestDatabase } from '../../support/neo4j';
 
@@ -144,6 +145,37 @@ describe('re-ingesting a changed annotation of the same source', () => {
       await rows('MATCH (c:Claim {id: $id})-[:APPEARS_IN]->(:Source) RETURN c.text AS text', { id: apiClaim }),
     ).toEqual([{ text: 'added by a user' }]);
     expect(await rows('MATCH (r:Review {id: $id}) RETURN r', { id: `${PREFIX}-review` })).toEqual([]);
+  });
+
+  it('never touches figures added through the API (addFigure writes through FigureWriter)', async () => {
+    const result = await new FigureWriter(db.executor).create({
+      sourceKey: ids.source,
+      metricKey: ids.exportsMetric,
+      kind: 'observation',
+      value: '1200',
+      range: null,
+      rank: null,
+      rankOf: null,
+      unit: 'units',
+      qualifier: 'exact',
+      period: 'end of last year',
+      periodWords: null,
+      placeKey: null,
+      change: null,
+      derived: null,
+      quote: { exact: 'doubled to 1,200 units', occurrence: null, start: null, end: null },
+      locator: null,
+      addedBy: 'test-editor',
+    });
+    if (!result.ok) throw new Error(`addFigure refused: ${JSON.stringify(result)}`);
+    await ingest(VERSION_2);
+    // The file's own exports figure is gone; the API's, of the same metric and quote, stays with its links.
+    expect(await ownedIds('Figure')).toEqual([result.value.key, claimId('share-2023')].sort());
+    expect(
+      await rows('MATCH (f:Figure {id: $id}) RETURN f.origin AS origin, COUNT { (f)-->() } AS links', {
+        id: result.value.key,
+      }),
+    ).toEqual([{ origin: 'api', links: 2 }]);
   });
 
   it('leaves no stale nodes or links: version 1 then 2 gives the same graph as version 2 alone', async () => {
