@@ -33,6 +33,8 @@ export const LIMITS = {
   maxAliases: 30,
   /** Expected Neo4j db hits (src/http/cost.ts, weights measured by bench/cost-weights.mjs). */
   maxCost: 20000,
+  /** Objects an answer may hold: pages at their `first`, lists at their measured fanout. */
+  maxObjects: 5000,
   maxTokens: 2000,
   maxDirectives: 20,
   maxBodyBytes: 100 * 1024,
@@ -122,7 +124,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(LIMITS.maxCost),
+      costLimitPlugin(LIMITS),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo turns on inline traces for a federation subgraph, sending per-field timings to any
       // caller asking with a header; the subgraph answers like the plain service instead.
@@ -253,7 +255,7 @@ export async function startServer(options: {
   // WebSockets would keep the HTTP server from draining.
   const limits = {
     maxTokens: LIMITS.maxTokens,
-    maxCost: LIMITS.maxCost,
+    costLimits: LIMITS,
     validationRules: armorProtection(config).validationRules,
   };
   const subscriptions = startSubscriptions({ httpServer, schema, executor, config, limits });

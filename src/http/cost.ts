@@ -42,6 +42,11 @@ export interface FieldWeight {
 export interface CostWeights {
   /** For a relationship (object or list) field that was not measured. */
   default: Required<FieldWeight>;
+  /**
+   * Work a type's fields share (a look-ahead fetching all of them with the first one asked for),
+   * charged once per object when any of its fields is selected.
+   */
+  types?: Record<string, Pick<FieldWeight, 'statement' | 'perParent'>>;
   /** By `Type.field`; a connection's `totalCount` by its owner, e.g. `Query.claims.totalCount`. */
   fields: Record<string, FieldWeight>;
 }
@@ -55,8 +60,13 @@ export interface CostliestField {
 }
 
 export interface CostEstimate {
+  /** Expected db hits. */
   cost: number;
   costliest: CostliestField | null;
+  /** Objects the answer holds at most (pages at their `first`, lists at their fanout), page structure aside. */
+  objects: number;
+  /** The field returning most objects (its `cost` counts objects). */
+  largest: CostliestField | null;
 }
 
 /** Where a field is resolved: on how many parent objects, under which pages. */
@@ -78,6 +88,8 @@ const isPageStructure = (type: GraphQLObjectType) => /(Connection|Edge)$/.test(t
 
 class CostWalk {
   costliest: CostliestField | null = null;
+  largest: CostliestField | null = null;
+  objects = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -97,9 +109,27 @@ class CostWalk {
   }
 
   private objectSelection(type: GraphQLObjectType, sets: readonly SelectionSetNode[], scope: Scope): number {
+    const fields = this.collect(type, sets);
+    const shared = this.weights.types?.[type.name];
+    const asksForFields = [...fields.values()].some((nodes) => !nodes[0]!.name.value.startsWith('__'));
     let total = 0;
-    for (const nodes of this.collect(type, sets).values()) total += this.field(type, nodes, scope);
+    if (shared && asksForFields) {
+      total += this.charge(
+        type.name,
+        scope.path,
+        (shared.statement ?? 0) + scope.items * (shared.perParent ?? 0),
+        scope.lower,
+      );
+    }
+    for (const nodes of fields.values()) total += this.field(type, nodes, scope);
     return total;
+  }
+
+  /** Records `cost` as the costliest so far if it is; returns it. */
+  private charge(field: string, path: string, cost: number, lower: readonly string[]): number {
+    if (cost > 0 && (this.costliest === null || cost > this.costliest.cost))
+      this.costliest = { field, path, cost, lower };
+    return cost;
   }
 
   /** The fields executed for `type`, grouped by response key as graphql-js does (fragments once each). */
@@ -146,24 +176,38 @@ class CostWalk {
     const first = this.firstOf(definition, node);
     const isConnection = isCompositeType(returned) && isConnectionType(returned);
     const measured = this.weights.fields[key];
-    const weight = measured ?? (isCompositeType(returned) && !isPageStructure(parent) && returned.name !== 'PageInfo'
+    const weight =
+      measured ??
+      (isCompositeType(returned) && !isPageStructure(parent) && returned.name !== 'PageInfo'
         ? this.weights.default
         : {});
     const perParent = this.itemsPerParent(definition, parent, first, isConnection, weight, scope);
     const own =
       (weight.statement ?? 0) +
-      scope.items * ((weight.perParent ?? 0) + (isConnection || first !== undefined ? perParent : 0) * (weight.perItem ?? 0));
+      scope.items *
+        ((weight.perParent ?? 0) + (isConnection || first !== undefined ? perParent : 0) * (weight.perItem ?? 0));
     const lower = first === undefined ? scope.lower : [`${name}(first:)`, ...scope.lower];
-    const path = scope.path ? `${scope.path}.${node.alias?.value ?? node.name.value}` : (node.alias?.value ?? node.name.value);
-    if (own > 0 && (this.costliest === null || own > this.costliest.cost)) {
-      this.costliest = { field: name, path, cost: own, lower };
-    }
+    const path = scope.path
+      ? `${scope.path}.${node.alias?.value ?? node.name.value}`
+      : (node.alias?.value ?? node.name.value);
+    this.charge(name, path, own, lower);
     if (!isCompositeType(returned)) return own;
+    if (!isPageStructure(parent) && returned.name !== 'PageInfo') {
+      this.count(name, path, scope.items * perParent, lower);
+    }
     const sets = nodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
     const child: Scope = isConnection
       ? { items: scope.items, path, lower, page: { size: perParent, owner: name } }
       : { items: scope.items * perParent, path, lower };
     return own + this.selection(returned, sets, child);
+  }
+
+  /** Adds the objects a field returns; records it as the largest so far if it is. */
+  private count(field: string, path: string, objects: number, lower: readonly string[]): void {
+    this.objects += objects;
+    if (objects > 0 && (this.largest === null || objects > this.largest.cost)) {
+      this.largest = { field, path, cost: objects, lower };
+    }
   }
 
   /** A page's `first` (with the schema's default, else the service's), or undefined without one. */
@@ -206,8 +250,8 @@ export function estimateCost(options: {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, costliest: null };
+  if (!root) return { cost: 0, costliest: null, objects: 0, largest: null };
   const walk = new CostWalk(schema, fragments, variables, weights);
   const cost = walk.selection(root, [operation.selectionSet], { items: 1, path: '', lower: [] });
-  return { cost, costliest: walk.costliest };
+  return { cost, costliest: walk.costliest, objects: walk.objects, largest: walk.largest };
 }

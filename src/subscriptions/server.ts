@@ -20,7 +20,7 @@ import type { Config } from '../config';
 import { createContext } from '../context';
 import type { Executor } from '../db/executor';
 import { createErrorFormatter } from '../errors';
-import { checkCost } from '../http/cost-limit';
+import { checkCost, type CostLimits } from '../http/cost-limit';
 import { OutboxRepository } from '../events/outbox';
 import { OutboxTail } from '../events/outbox-tail';
 import { logger } from '../logger';
@@ -40,7 +40,7 @@ const withCode = (error: GraphQLError, code: string) =>
 
 interface Limits {
   maxTokens: number;
-  maxCost: number;
+  costLimits: CostLimits;
   validationRules: readonly ValidationRule[];
 }
 
@@ -66,7 +66,7 @@ function checkedDocument(
   if (errors.length > 0)
     return errors.map((error) => (error.extensions.code ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
   try {
-    checkCost({ schema, document, operation, variables: payload.variables ?? undefined, maxCost: limits.maxCost });
+    checkCost({ schema, document, operation, variables: payload.variables ?? undefined, limits: limits.costLimits });
   } catch (error) {
     return [error as GraphQLError];
   }
