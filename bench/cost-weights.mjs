@@ -146,6 +146,8 @@ async function fieldWeight(parentsOf, field) {
   const many = connection ? NESTED_PAGE_PARENTS : 100;
   const small = await delta(parentsOf, 1, probeSelection(field, 1));
   const large = await delta(parentsOf, many, probeSelection(field, 1));
+  // No parent object reached (no projections in the data): nothing measured, the default applies.
+  if (large.parents === 0) throw new Error('no parent objects in the data');
   largeHits[field.name] = { hits: large.hits, n: many };
   if (large.hits <= 0 && small.hits <= 0) return { statement: 0, perParent: 0 };
   let perParent = large.parents > small.parents ? (large.hits - small.hits) / (large.parents - small.parents) : 0;
@@ -294,12 +296,15 @@ weights['Query.node'] = {
   weights['Query.topics'] = { statement: hits, perParent: 0, fanout: data.probe.length };
 }
 
-// Unmeasured relationship fields (types the probes do not reach) get the 90th percentile of the
-// measured ones: dearer than most, so an unknown field is not free.
-const p90 = (xs) => {
+// Unmeasured relationship fields (types the probes do not reach) get the median of the measured
+// non-zero weights (the 90th percentile for fanout): not free, and not priced like the few
+// fields that scan every claim.
+const quantile = (q) => (xs) => {
   const sorted = xs.filter((x) => x > 0).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length * 0.9)] : 1;
+  return sorted.length ? sorted[Math.floor(sorted.length * q)] : 1;
 };
+const median = quantile(0.5);
+const p90 = quantile(0.9);
 const measured = Object.values(weights);
 // A relationship measured at zero stays (else it would get the default); a free scalar goes.
 const isRelationship = (key) => {
@@ -319,9 +324,9 @@ const output = {
     date: new Date().toISOString().slice(0, 10),
   },
   default: {
-    statement: p90(measured.map((w) => w.statement ?? 0)),
-    perParent: p90(measured.map((w) => w.perParent ?? 0)),
-    perItem: p90(measured.map((w) => w.perItem ?? 0)),
+    statement: median(measured.map((w) => w.statement ?? 0)),
+    perParent: median(measured.map((w) => w.perParent ?? 0)),
+    perItem: median(measured.map((w) => w.perItem ?? 0)),
     fanout: Math.ceil(p90(measured.map((w) => w.fanout ?? 0))),
   },
   types,

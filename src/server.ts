@@ -31,9 +31,13 @@ import { startSubscriptions } from './subscriptions/server';
 export const LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
-  /** Expected Neo4j db hits (src/http/cost.ts, weights measured by bench/cost-weights.mjs). */
-  maxCost: 20000,
-  /** Objects an answer may hold: pages at their `first`, lists at their measured fanout. */
+  /**
+   * Expected Neo4j db hits (src/http/cost.ts, weights measured on `medium` by bench/cost-weights.mjs):
+   * about 1.45x the dearest documented operation, a person's claims at first: 100 (2.76 million,
+   * see docs/cost-model.md).
+   */
+  maxCost: 4_000_000,
+  /** Objects an answer may hold (pages at their `first`, lists at their measured fanout): 5x a nested page of 100. */
   maxObjects: 5000,
   maxTokens: 2000,
   maxDirectives: 20,

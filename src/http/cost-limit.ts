@@ -40,8 +40,8 @@ export class QueryTooCostlyError extends HttpError {
     const overCost = estimate.cost > limits.maxCost;
     const field = overCost ? estimate.costliest : estimate.largest;
     const message = overCost
-      ? `The query would cost about ${format(estimate.cost)} database hits, over the limit of ${format(limits.maxCost)}. ${advice(field, 'that costs most')}.`
-      : `The query could return about ${format(estimate.objects)} objects, over the limit of ${format(limits.maxObjects)}. ${advice(field, 'returning most')}.`;
+      ? `The query costs too much: about ${format(estimate.cost)} database hits, over the limit of ${format(limits.maxCost)}. ${advice(field, 'that costs most')}.`
+      : `The query costs too much: it could return about ${format(estimate.objects)} objects, over the limit of ${format(limits.maxObjects)}. ${advice(field, 'returning most')}.`;
     super(message, ErrorCode.QUERY_TOO_COMPLEX, 422, {
       limit: overCost ? 'cost' : 'objects',
       cost: Math.round(estimate.cost),

@@ -190,7 +190,7 @@ class CostWalk {
     const path = scope.path
       ? `${scope.path}.${node.alias?.value ?? node.name.value}`
       : (node.alias?.value ?? node.name.value);
-    this.charge(name, path, own, lower);
+    this.charge(key, path, own, lower);
     if (!isCompositeType(returned)) return own;
     if (!isPageStructure(parent) && returned.name !== 'PageInfo') {
       this.count(name, path, scope.items * perParent, lower);

@@ -139,7 +139,9 @@ describe('the cost refusal', () => {
     const operation = getOperationAST(document)!;
     const estimate = costOf({ schema, document, operation, variables: {}, weights: WEIGHTS })!;
     const error = new QueryTooCostlyError(estimate, { maxCost: 20_000, maxObjects: 1_000_000 });
-    expect(error.message).toMatch(/^The query would cost about 2,006,613 database hits, over the limit of 20,000\./);
+    expect(error.message).toMatch(
+      /^The query costs too much: about 2,006,613 database hits, over the limit of 20,000\./,
+    );
     expect(error.message).toContain('The field that costs most is Topic.claims at claims.edges.node.topics.claims');
     expect(error.message).toContain('lower Topic.claims(first:) or Query.claims(first:)');
     expect(error.extensions).toMatchObject({
@@ -162,7 +164,9 @@ describe('the cost refusal', () => {
     // 100 claims, 200 topics, 20,000 claims of those topics.
     expect(estimate.objects).toBe(100 + 200 + 20_000);
     const error = new QueryTooCostlyError(estimate, { maxCost: 10_000_000, maxObjects: 5_000 });
-    expect(error.message).toMatch(/^The query could return about 20,300 objects, over the limit of 5,000\./);
+    expect(error.message).toMatch(
+      /^The query costs too much: it could return about 20,300 objects, over the limit of 5,000\./,
+    );
     expect(error.message).toContain('lower Topic.claims(first:) or Query.claims(first:)');
     expect(error.extensions).toMatchObject({ limit: 'objects', objects: 20_300, field: 'Topic.claims' });
   });
