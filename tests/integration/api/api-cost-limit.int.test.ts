@@ -27,7 +27,7 @@ const NESTED_PAGE = `query Nested($first: Int!) { claims(first: $first) { edges 
 /** Search at its default page, each metric hit with a page of its figures. */
 const SEARCH_WITH_FIGURES = `query ($query: String!) { search(query: $query, first: 10) { score node {
   __typename id
-  ... on Claim { text speaker { name } source { title } figures { value metric { name } } }
+  ... on Claim { text speaker { name } source { title } cited: figures { value metric { name } } }
   ... on Metric { name unit figures(first: 20) { totalCount edges { node { id value unit period { label }
     place { name } source { title } citedBy { id text } } } } } } } }`;
 
@@ -137,8 +137,10 @@ describe('the cost limit', () => {
 
     it('deep nesting that multiplies lists under a page', async () => {
       const hop = 'claims(first: 100) { edges { node { topics { ';
-      const query = `{ ${hop.repeat(3)}name${' } } } }'.repeat(3)} }`;
+      const query = `{ ${hop.repeat(2)}claims(first: 100) { edges { node { id } } }${' } } } }'.repeat(2)} }`;
       const error = await refused(query);
+      expect(error.extensions?.field).toBe('Topic.claims');
+      expect(error.extensions?.path).toBe('claims.edges.node.topics.claims.edges.node.topics.claims');
       expect(error.extensions?.lower).toEqual(['Topic.claims(first:)', 'Topic.claims(first:)', 'Query.claims(first:)']);
     });
 
