@@ -1,5 +1,6 @@
 // The Neo4j the benchmark uses: the project's local one (scripts/neo4j.mjs) unless NEO4J_URI is set.
 import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +52,7 @@ export async function settle(driver, { maxMs = 30_000 } = {}) {
   const found = (await running()).length;
   let ids = found ? await running() : [];
   while (ids.length > 0 && Date.now() - started < maxMs) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
     ids = await running();
   }
   if (ids.length > 0) await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids });
