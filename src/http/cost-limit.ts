@@ -26,7 +26,7 @@ const format = (value: number) => Math.round(value).toLocaleString('en-US');
 function advice(field: CostliestField | null, what: string): string {
   if (!field) return 'ask for fewer fields';
   const where = `The field ${what} is ${field.field} at ${field.path} (about ${format(field.cost)})`;
-  if (field.lower.length === 0) return `${where}: ask for fewer fields under it or split the query`;
+  if (field.lower.length === 0) return `${where}: leave it out or split the query`;
   return `${where}: lower ${field.lower.join(' or ')}`;
 }
 

@@ -186,7 +186,9 @@ class CostWalk {
       (weight.statement ?? 0) +
       scope.items *
         ((weight.perParent ?? 0) + (isConnection || first !== undefined ? perParent : 0) * (weight.perItem ?? 0));
-    const lower = first === undefined ? scope.lower : [`${name}(first:)`, ...scope.lower];
+    // A count does not shrink with its own page's `first`; only the pages above it multiply it.
+    const above = key.endsWith('.totalCount') && scope.page ? scope.lower.slice(1) : scope.lower;
+    const lower = first === undefined ? above : [`${name}(first:)`, ...scope.lower];
     const path = scope.path
       ? `${scope.path}.${node.alias?.value ?? node.name.value}`
       : (node.alias?.value ?? node.name.value);

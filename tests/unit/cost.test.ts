@@ -23,6 +23,7 @@ const WEIGHTS: CostWeights = {
     'Claim.topics': { statement: 3, perParent: 14, fanout: 1.2 },
     'Figure.metric': { statement: 1, perParent: 14 },
     'Topic.claims': { statement: 5000, perItem: 100 },
+    'Topic.claims.totalCount': { statement: 700_000, perParent: 100_000 },
     'Metric.figures': { statement: 30, perParent: 200, perItem: 20 },
     'Claim.lineage': {},
     'SearchResult.node': {},
@@ -80,7 +81,17 @@ describe('the cost estimator', () => {
   });
 
   it('charges totalCount by the connection that owns it', () => {
-    expect(estimate('{ claims(first: 0) { totalCount } }').cost).toBe(10 + 100_000);
+    const count = estimate('{ claims(first: 0) { totalCount } }');
+    expect(count.cost).toBe(10 + 100_000);
+    // Its own page's `first` does not shrink a count: nothing to lower at the root.
+    expect(count.costliest).toEqual({
+      field: 'Query.claims.totalCount',
+      path: 'claims.totalCount',
+      cost: 100_000,
+      lower: [],
+    });
+    const nested = estimate('{ claims(first: 10) { edges { node { topics { claims(first: 5) { totalCount } } } } } }');
+    expect(nested.costliest?.lower).toEqual(['Query.claims(first:)']);
   });
 
   it('charges work shared by a type once per object, however many of its fields are asked for', () => {
