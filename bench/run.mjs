@@ -16,7 +16,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 
-import { build, ensureNeo4j, openDriver, root } from './lib/db.mjs';
+import { build, ensureNeo4j, openDriver, root, settle } from './lib/db.mjs';
 import { CLAIMS_PER_CODENAME, CLAIMS_PER_SOURCE, PREFIX, codename, shapeOf } from './lib/generate.mjs';
 import { benchState, clean, loadBulk, migrate } from './lib/load.mjs';
 import {
@@ -52,7 +52,9 @@ const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const log = (...parts) => console.log('[bench]', ...parts);
 
-const PORTS = { ours: 4100, n4j: 4101, raw: 4102 };
+// BENCH_PORT_BASE moves the three servers (default 4100-4102), e.g. beside another checkout's run.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE || 4100);
+const PORTS = { ours: PORT_BASE, n4j: PORT_BASE + 1, raw: PORT_BASE + 2 };
 const URLS = {
   ours: `http://127.0.0.1:${PORTS.ours}/graphql`,
   n4j: `http://127.0.0.1:${PORTS.n4j}/`,
@@ -380,7 +382,7 @@ async function smoke(f) {
 }
 
 /** Every operation at every concurrency on every server, warmed up first; the servers take turns going first. */
-async function measure(f, roundTrips) {
+async function measure(f, roundTrips, driver) {
   const runs = [];
   let turn = 0;
   for (const name of opNames) {
@@ -388,6 +390,11 @@ async function measure(f, roundTrips) {
       const order = SERVERS.map((_, i) => SERVERS[(i + turn) % SERVERS.length]);
       turn += 1;
       for (const server of order) {
+        // Each run starts on an idle database: what the previous server left running is waited for.
+        if (process.env.BENCH_NO_SETTLE !== '1') {
+          const settled = await settle(driver);
+          if (settled.running > 0) log(`before ${name} c=${conns} ${server}: ${JSON.stringify(settled)}`);
+        }
         await drive(server, name, f, { conns, seconds: warmup, strict: false });
         const run = await drive(server, name, f, { conns, seconds: duration, strict: false });
         runs.push({ op: name, server, connections: conns, ...run, roundTrips: roundTrips[name][server] });
@@ -454,7 +461,7 @@ async function main() {
     const roundTrips = await checkAll(f);
 
     if (args.smoke) await smoke(f);
-    const runs = args.smoke ? [] : await measure(f, roundTrips);
+    const runs = args.smoke ? [] : await measure(f, roundTrips, driver);
     const memory = Object.fromEntries(SERVERS.map((s) => [s, peakMemoryMiB(s)]));
     await stopServers();
     if (!args.smoke) writeResults({ startedAt, f, load, roundTrips, memory, runs });

@@ -20,6 +20,7 @@ import { cypher, type Executor } from './db/executor';
 import { AppError, createErrorFormatter, ErrorCode } from './errors';
 import { exportRouter } from './export/routes';
 import { cacheControlPlugins, persistedQueries, varyOnCacheKeys } from './http/cache-control';
+import { costLimitPlugin } from './http/cost-limit';
 import { graphqlOverHttpRequests, graphqlOverHttpResponses } from './http/graphql-over-http';
 import { logger } from './logger';
 import { metricsRegistry, observeOperations, observeQueries, reportPoolSize } from './observability';
@@ -30,7 +31,14 @@ import { startSubscriptions } from './subscriptions/server';
 export const LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 20000,
+  /**
+   * Expected Neo4j db hits (src/http/cost.ts, weights measured on `medium` by bench/cost-weights.mjs):
+   * about 1.45x the dearest documented operation, a person's claims at first: 100 (2.76 million,
+   * see docs/cost-model.md).
+   */
+  maxCost: 4_000_000,
+  /** Objects an answer may hold (pages at their `first`, lists at their measured fanout): 5x a nested page of 100. */
+  maxObjects: 5000,
   maxTokens: 2000,
   maxDirectives: 20,
   maxBodyBytes: 100 * 1024,
@@ -87,7 +95,8 @@ function armorProtection(config: Config) {
   return new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ...refuse() },
     maxAliases: { n: LIMITS.maxAliases, ...refuse() },
-    costLimit: { maxCost: LIMITS.maxCost, ...refuse() },
+    // The cost limit is src/http/cost-limit.ts: it needs the variables, which validation has not.
+    costLimit: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives, ...refuse() },
     // Armor's token limit re-parses the document in a plugin hook, where any syntax error becomes a
     // 500 GRAPHQL_VALIDATION_FAILED; graphql-js enforces the limit while parsing instead (parseOptions).
@@ -119,6 +128,7 @@ function createApolloServer(config: Config, schema: GraphQLSchema, httpServer: h
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      costLimitPlugin(LIMITS),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo turns on inline traces for a federation subgraph, sending per-field timings to any
       // caller asking with a header; the subgraph answers like the plain service instead.
@@ -247,7 +257,11 @@ export async function startServer(options: {
 
   // Subscriptions (graphql-ws) share the HTTP server and its limits; they close first, as open
   // WebSockets would keep the HTTP server from draining.
-  const limits = { maxTokens: LIMITS.maxTokens, validationRules: armorProtection(config).validationRules };
+  const limits = {
+    maxTokens: LIMITS.maxTokens,
+    costLimits: LIMITS,
+    validationRules: armorProtection(config).validationRules,
+  };
   const subscriptions = startSubscriptions({ httpServer, schema, executor, config, limits });
 
   const port = await listen(httpServer, options.port ?? config.port, config.host);

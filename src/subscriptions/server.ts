@@ -20,6 +20,7 @@ import type { Config } from '../config';
 import { createContext } from '../context';
 import type { Executor } from '../db/executor';
 import { createErrorFormatter } from '../errors';
+import { checkCost, type CostLimits } from '../http/cost-limit';
 import { OutboxRepository } from '../events/outbox';
 import { OutboxTail } from '../events/outbox-tail';
 import { logger } from '../logger';
@@ -37,26 +38,38 @@ const withCode = (error: GraphQLError, code: string) =>
     extensions: { code },
   });
 
-/** A subscription document parsed and checked like an HTTP request: the same token and Armor limits. */
+interface Limits {
+  maxTokens: number;
+  costLimits: CostLimits;
+  validationRules: readonly ValidationRule[];
+}
+
+/** A subscription document parsed and checked like an HTTP request: the same token, Armor and cost limits. */
 function checkedDocument(
   schema: GraphQLSchema,
-  query: string,
-  operationName: string | null | undefined,
-  limits: { maxTokens: number; validationRules: readonly ValidationRule[] },
+  payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  limits: Limits,
 ): DocumentNode | readonly GraphQLError[] {
+  const { query, operationName } = payload;
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
     return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
   }
-  if (getOperationAST(document, operationName)?.operation !== 'subscription') {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== 'subscription') {
     const message = 'Only subscriptions are served over WebSocket; send queries and mutations over HTTP';
     return [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })];
   }
   const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
   if (errors.length > 0)
     return errors.map((error) => (error.extensions.code ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
+  try {
+    checkCost({ schema, document, operation, variables: payload.variables ?? undefined, limits: limits.costLimits });
+  } catch (error) {
+    return [error as GraphQLError];
+  }
   return document;
 }
 
@@ -71,7 +84,7 @@ export function startSubscriptions(options: {
   schema: GraphQLSchema;
   executor: Executor;
   config: Config;
-  limits: { maxTokens: number; validationRules: readonly ValidationRule[] };
+  limits: Limits;
 }): Subscriptions {
   const { httpServer, schema, executor, config, limits } = options;
   const outbox = new OutboxTail(new OutboxRepository(executor));
@@ -92,7 +105,7 @@ export function startSubscriptions(options: {
         outbox,
       }),
       onSubscribe: (_ctx, _id, payload) => {
-        const document = checkedDocument(schema, payload.query, payload.operationName, limits);
+        const document = checkedDocument(schema, payload, limits);
         if (!('kind' in document)) return document;
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },

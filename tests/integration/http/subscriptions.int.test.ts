@@ -204,6 +204,14 @@ describe('subscriptions', () => {
     }[];
     expect(tooDeep[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
 
+    // The cost limit reads the variables here too: a topic's claims paged by $n.
+    const costly = `subscription ($claim: ID!, $n: Int) { claimUpdated(claim: $claim) { claim { topics {
+      claims(first: $n) { edges { node { topics { claims(first: $n) { edges { node { id } } } } } } } } } } }`;
+    const tooCostly = (await subscribe(client(), costly, { claim, n: 100 }).ended) as {
+      extensions?: { code?: string; field?: string };
+    }[];
+    expect(tooCostly[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', field: 'Topic.claims' });
+
     const query = (await subscribe(client(), '{ topics { id } }').ended) as { extensions?: { code?: string } }[];
     expect(query[0]?.extensions?.code).toBe('BAD_REQUEST');
 
