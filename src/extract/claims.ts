@@ -169,7 +169,7 @@ export class ClaimDrafter {
     );
     const causal =
       figures.length === 0 && targets.length === 0
-        ? causesAndEffects(words, previousEffect, this.drafted.topics, book.ids)
+        ? causesAndEffects(words, previousEffect, this.drafted.topics, book)
         : undefined;
     const kind = claimKind({
       text: words,

@@ -6,6 +6,7 @@
  * becomes the person's description instead.
  */
 import type { EntityBook } from './entities';
+import { findKnownRole } from './linking';
 import { organizationKind } from './organizations';
 import type { OrganizationDraft, PersonDraft, RoleDraft, Span } from './types';
 
@@ -199,6 +200,14 @@ export function namesBeforeRoles(text: string, paragraph: Span): { text: string;
 
 /** Records a stated role on a person: as a role when it names an organisation, else as description. */
 export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole): RoleDraft | undefined {
+  const known = person.existing ? linkKnownRole(book, person, role) : undefined;
+  if (known) return known;
+  if (person.shared) {
+    // A shared person is declared only in the entities file, so a role the text adds cannot be
+    // written in the draft: the reviewer adds it there.
+    person.review.push(`role "${role.phrase}" is not among the shared roles: add it to the entities file`);
+    return undefined;
+  }
   if (!role.organizationName) {
     person.description ??= role.phrase.replace(/^the\s+/i, '');
     return undefined;
@@ -219,6 +228,30 @@ export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole)
     title: role.title,
     organizationId: organization.id,
     status: role.status,
+    span: { start: role.start, end: role.end },
+  };
+  person.roles.push(draft);
+  return draft;
+}
+
+/** An existing person's declared role that the text states again, and its organisation linked. */
+function linkKnownRole(book: EntityBook, person: PersonDraft, role: StatedRole): RoleDraft | undefined {
+  const known = findKnownRole(person.knownRoles, role.title, role.status);
+  if (!known) return undefined;
+  if (known.organization && role.organizationName)
+    book.linkOrganization(
+      known.organization,
+      role.organizationName,
+      role.organizationSpan ?? { start: role.start, end: role.end },
+    );
+  const already = person.roles.find((r) => r.id === known.id);
+  if (already) return already;
+  const draft: RoleDraft = {
+    id: known.id,
+    known: true,
+    title: known.title,
+    organizationId: known.organization ?? '',
+    status: known.status === 'former' ? 'former' : 'current',
     span: { start: role.start, end: role.end },
   };
   person.roles.push(draft);

@@ -13,8 +13,7 @@ import path from 'node:path';
 
 import { draftAnnotation } from '../draft';
 import { AnnotationError, readAnnotation, type SourceGraph } from '../ingest-entry';
-import { knownFromAnnotation, otherSharedIds } from '../known-entities';
-import type { KnownEntity } from '../types';
+import { knownFromFiles, type KnownSet } from '../known-entities';
 import { f1, scoreCase, type CaseScore, type Counts } from './score';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -40,26 +39,23 @@ async function cases(): Promise<EvalCase[]> {
   return [...seed, ...own].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Existing entities for a case: those of the seed annotations, the case's own file excepted. */
-async function knownFor(evalCase: EvalCase): Promise<{ known: KnownEntity[]; takenIds: string[] }> {
-  const known: KnownEntity[] = [];
-  const takenIds: string[] = [];
-  for (const file of (await readdir(SEED)).filter((f) => f.endsWith('.yaml'))) {
-    if (path.join(SEED, file) === evalCase.gold) continue;
-    const { annotation } = await readAnnotation(path.join(SEED, file));
-    takenIds.push(...otherSharedIds(annotation));
-    for (const entity of knownFromAnnotation(annotation)) {
-      if (!known.some((k) => k.id === entity.id)) known.push(entity);
-    }
-  }
-  return { known, takenIds };
+/**
+ * Existing entities for a case: the shared entity files and the seed annotations (seed/ and
+ * seed/sources/), the case's own gold excepted, as `npm run draft` reads them.
+ */
+function knownFor(evalCase: EvalCase): Promise<KnownSet> {
+  return knownFromFiles({
+    entitiesDirectory: path.join(SEED, 'entities'),
+    annotationDirectories: [SEED, path.join(SEED, 'sources')],
+    exclude: evalCase.gold,
+  });
 }
 
 /** Drafts a case in a scratch folder beside copies of its text and metadata, then validates the draft. */
 async function draftAndValidate(
   evalCase: EvalCase,
   scratch: string,
-  existing: { known: KnownEntity[]; takenIds: string[] },
+  existing: KnownSet,
 ): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
   const textFile = `${evalCase.name}.txt`;
   const metaFile = `${evalCase.name}.meta.json`;

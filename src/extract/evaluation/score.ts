@@ -22,6 +22,8 @@ export interface CaseScore {
   speakerErrors: string[];
   figuresMissed: string[];
   figuresSpurious: string[];
+  /** Existing ids the draft links to that the gold does not use. */
+  linksSpurious: string[];
 }
 
 type Claim = SourceGraph['claims'][number];
@@ -196,6 +198,7 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
       ),
     figuresMissed: missing(figureKeys(gold), figureKeys(predicted)),
     figuresSpurious: missing(figureKeys(predicted), figureKeys(gold)),
+    linksSpurious: linked.filter((id) => !goldIds.has(id)),
   };
 }
 
