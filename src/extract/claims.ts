@@ -176,6 +176,7 @@ export class ClaimDrafter {
       attribution,
       hasFigures: figures.length > 0,
       hasTargets: targets.length > 0,
+      hasForecast: figures.some((f) => f.kind === 'forecast'),
       hasCauseAndEffect: Boolean(causal),
     });
     if (kind === 'causal') review.push('causes and effects are drafted topics: check their names');

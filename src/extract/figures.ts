@@ -11,7 +11,7 @@ import type { FigureContext } from './figure-context';
 import { measuredBefore, normaliseUnit, ratioAfter, shareOf, unitNounAfter } from './metrics';
 import { numberMentions, type NumberMention } from './numbers';
 import { periodMentions, yearBefore, type PeriodMention } from './periods';
-import { FUTURE, targetOf } from './targets';
+import { FUTURE, futureOf } from './targets';
 
 import type { FigureDraft, Period, Qualifier, Sentence, Span, TargetDraft } from './types';
 
@@ -248,7 +248,7 @@ class ClauseFigures {
     };
     const placeId = this.placeOf(shape);
     const metric = this.metricOf(shape, reading, base, placeId);
-    const target = targetOf({
+    const future = futureOf({
       context,
       mentions: this.mentions,
       number,
@@ -258,21 +258,27 @@ class ClauseFigures {
       placeId,
       span,
     });
-    if (target) {
-      this.targets.push(target);
+    if (future.target) {
+      this.targets.push(future.target);
       return;
     }
     const review: string[] = [];
     if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
     if (metric.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
-    if (period?.note) review.push(period.note);
+    const figurePeriod = future.forecast ?? period;
+    if (figurePeriod?.note) review.push(figurePeriod.note);
+    if (future.forecast) review.push('forecast: check who predicts it and for when');
     const figure: FigureDraft = {
-      id: context.book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
+      id: context.book.ids.allocate(
+        `${metric.name} ${future.forecast ? 'forecast ' : ''}${figurePeriod?.label ?? figurePeriod?.expression ?? ''}`,
+        9,
+      ),
+      kind: future.forecast ? 'forecast' : 'observation',
       metricId: metric.id,
       value: reading.fall ? -number.value : number.value,
       unit: metric.unit,
       qualifier: reading.qualifier,
-      period,
+      period: figurePeriod,
       placeId,
       span,
       role: reading.isChange ? 'change' : reading.isEarlier ? 'earlier-level' : 'level',

@@ -100,6 +100,8 @@ export interface MetricDraft {
 
 export interface FigureDraft extends Reviewable {
   id: string;
+  /** A measurement, or a forecast ("is expected to", "projected") of a future value. */
+  kind: 'observation' | 'forecast';
   metricId: string;
   value: number;
   unit: string;

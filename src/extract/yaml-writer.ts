@@ -157,6 +157,7 @@ function figureSection(draft: Draft, notes: Notes): Entry[] {
       if (f.changeOf) notes.set(f.id, [...(notes.byId.get(f.id) ?? []), `a change of ${f.changeOf}`]);
       return compact({
         id: f.id,
+        kind: f.kind === 'forecast' ? f.kind : undefined,
         metric: f.metricId,
         value: f.value,
         unit: f.unit,
