@@ -160,7 +160,9 @@ export class ClaimDrafter {
       setById: speakerId,
     });
     for (const figure of figures)
-      if (figure.period?.label && figure.role !== 'earlier-level') this.lastPeriod = figure.period;
+      // A forecast's future period is no period for the measurements after it.
+      if (figure.period?.label && figure.role !== 'earlier-level' && figure.kind !== 'forecast')
+        this.lastPeriod = figure.period;
     this.drafted.figures.push(...figures);
     this.drafted.targets.push(...targets);
     const previousCausal = [...this.drafted.claims].reverse().find((c) => c.kind === 'causal');

@@ -68,18 +68,35 @@ function fallbackPeriod(context: FigureContext, clause: Span): Period | undefine
   const { published, lastMentioned, previousPeriod } = context;
   if (FUTURE.test(words) && lastMentioned?.end && published && lastMentioned.end >= published)
     return { ...lastMentioned, note: 'a forecast without a period: the one named before was taken' };
+  if (published && TRADING_DAY.test(words)) return atPublication(published, 'the trading day is the publication date');
+  if (published && QUARTERLY.test(words)) {
+    // "Quarterly revenue": the quarter that ended last before publication, recorded as its year.
+    const [year, month] = published.split('-').map(Number) as [number, number];
+    const lastYear = month <= 3 ? year - 1 : year;
+    return {
+      expression: String(lastYear),
+      label: String(lastYear),
+      start: `${lastYear}-01-01`,
+      end: `${lastYear}-12-31`,
+      relative: true,
+      note: `"quarterly" without a quarter: the year of the last quarter ended, ${lastYear}, was taken`,
+    };
+  }
   const reportedAfterVerb = new RegExp(`^(?:\\S+\\s+){0,5}(?:${SPEECH_VERB_PATTERN})\\s`, 'u').test(words);
-  if (!reportedAfterVerb && PAST_TENSE.test(words) && previousPeriod)
+  // A measurement in the past tense cannot be in a period that has not begun.
+  const past = previousPeriod && !(published && previousPeriod.start && previousPeriod.start > published);
+  if (!reportedAfterVerb && PAST_TENSE.test(words) && past)
     return { ...previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
   if (!published) return undefined;
-  return {
-    expression: published,
-    label: published,
-    start: published,
-    end: published,
-    relative: false,
-    note: 'no period in the sentence: the publication date was taken',
-  };
+  return atPublication(published, 'no period in the sentence: the publication date was taken');
+}
+
+/** "Shares rose 6 percent in early trading": a market move of the day the article appeared. */
+const TRADING_DAY = /\bin (?:early |late |morning |afternoon )?trading\b/i;
+const QUARTERLY = /\bquarterly\b/i;
+
+function atPublication(published: string, note: string): Period {
+  return { expression: published, label: published, start: published, end: published, relative: false, note };
 }
 
 function periodFor(
