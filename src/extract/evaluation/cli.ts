@@ -182,7 +182,9 @@ function printReport(scores: CaseScore[], failed: number): void {
   printTable('attributions', summary.attributions);
   const heldOut = scores.filter(isHeldOut);
   if (heldOut.length > 0) {
-    console.log(`\nof which written after the rules were frozen (${heldOut.map((s) => s.name).join(', ')}):\n`);
+    console.log(`\ndevelopment set (the ${scores.length - heldOut.length} other texts):\n`);
+    printTotals(summarise(scores.filter((score) => !isHeldOut(score))));
+    console.log(`\nheld-out set, written after the rules were frozen (${heldOut.map((s) => s.name).join(', ')}):\n`);
     printTotals(summarise(heldOut));
   }
 }
@@ -207,8 +209,15 @@ async function main(): Promise<number> {
   const { scores, failures } = await runCases();
   const summary = summarise(scores);
   printReport(scores, failures.length);
-  const heldOut = summarise(scores.filter(isHeldOut)).totals;
-  await writeFile(RESULTS, `${JSON.stringify({ ...summary, heldOut, cases: scores }, null, 2)}\n`);
+  const heldOutSummary = summarise(scores.filter(isHeldOut));
+  const developmentSummary = summarise(scores.filter((score) => !isHeldOut(score)));
+  const split = {
+    heldOut: heldOutSummary.totals,
+    heldOutSpeakerAccuracy: heldOutSummary.speakerAccuracy,
+    development: developmentSummary.totals,
+    developmentSpeakerAccuracy: developmentSummary.speakerAccuracy,
+  };
+  await writeFile(RESULTS, `${JSON.stringify({ ...summary, ...split, cases: scores }, null, 2)}\n`);
   const current = Object.fromEntries(
     Object.entries(summary.totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]),
   );
