@@ -160,7 +160,9 @@ export class ClaimDrafter {
       setById: speakerId,
     });
     for (const figure of figures)
-      if (figure.period?.label && figure.role !== 'earlier-level') this.lastPeriod = figure.period;
+      // A forecast's future period is no period for the measurements after it.
+      if (figure.period?.label && figure.role !== 'earlier-level' && figure.kind !== 'forecast')
+        this.lastPeriod = figure.period;
     this.drafted.figures.push(...figures);
     this.drafted.targets.push(...targets);
     const previousCausal = [...this.drafted.claims].reverse().find((c) => c.kind === 'causal');
@@ -169,13 +171,14 @@ export class ClaimDrafter {
     );
     const causal =
       figures.length === 0 && targets.length === 0
-        ? causesAndEffects(words, previousEffect, this.drafted.topics, book.ids)
+        ? causesAndEffects(words, previousEffect, this.drafted.topics, book)
         : undefined;
     const kind = claimKind({
       text: words,
       attribution,
       hasFigures: figures.length > 0,
       hasTargets: targets.length > 0,
+      hasForecast: figures.some((f) => f.kind === 'forecast'),
       hasCauseAndEffect: Boolean(causal),
     });
     if (kind === 'causal') review.push('causes and effects are drafted topics: check their names');

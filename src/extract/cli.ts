@@ -1,7 +1,9 @@
 /**
  * npm run draft -- FILE.txt [--meta FILE.meta.json] [--out FILE.yaml]
  *
- * Drafts an annotation for a raw text. Existing entities to link to are read from seed/*.yaml.
+ * Drafts an annotation for a raw text. Existing entities to link to are read from the shared
+ * entity files ingestion will resolve the draft against (entities/ beside the draft, else
+ * seed/entities/) and from the annotations of seed/ and seed/sources/.
  * Without --out the YAML goes to standard output. Exit codes: 0 drafted, 1 bad input (the
  * message names the file), 2 usage.
  */
@@ -11,6 +13,7 @@ import { parseArgs } from 'node:util';
 
 import { draftAnnotation } from './draft';
 import type { DraftMeta } from './draft-types';
+import { entitiesDirectoryFor } from './ingest-entry';
 import { knownFromDirectory } from './known-entities';
 import { decodeText, DraftInputError, MAX_DRAFT_TEXT_BYTES } from './text-input';
 
@@ -93,7 +96,10 @@ async function main(argv: string[]): Promise<number> {
     meta,
     textFile: path.relative(outDirectory, textPath),
     metaFile: path.relative(outDirectory, metaPath),
-    ...(await knownFromDirectory(SEED_DIRECTORY)),
+    ...(await knownFromDirectory(
+      SEED_DIRECTORY,
+      await entitiesDirectoryFor(path.join(outDirectory, 'draft.yaml'), SEED_DIRECTORY),
+    )),
   });
   result.draft.warnings.unshift(...warnings);
   const yaml = warnings.length > 0 ? (await import('./yaml-writer')).writeYaml(result.draft) : result.yaml;

@@ -5,7 +5,7 @@
  */
 import { findKnown, findKnownMetric, normalizeName } from './linking';
 import { IdAllocator } from './slug';
-import type { KnownEntity, MetricDraft, OrganizationDraft, PersonDraft, PlaceDraft, Span } from './types';
+import type { KnownEntity, MetricDraft, OrganizationDraft, PersonDraft, PlaceDraft, Span, TopicDraft } from './types';
 
 export interface Mention {
   id: string;
@@ -69,7 +69,46 @@ export class EntityBook {
 
   findOrganization(name: string): OrganizationDraft | undefined {
     const key = normalizeName(name);
-    return this.organizations.find((o) => [o.name, o.fullName ?? ''].some((n) => normalizeName(n) === key));
+    return this.organizations.find((o) =>
+      [o.name, o.fullName ?? '', ...(o.aliases ?? [])].some((n) => normalizeName(n) === key),
+    );
+  }
+
+  private existingOrganization(known: KnownEntity, kind: string): OrganizationDraft {
+    return {
+      id: known.id,
+      name: known.name,
+      kind: String(known.declaration.kind ?? kind),
+      spans: [],
+      existing: true,
+      confidence: 0.95,
+      review: [],
+    };
+  }
+
+  /**
+   * The known organisation a linked role names, under the name the text gives it ("Ministry of
+   * Industry and IT" for miit): later mentions of that name link to it too.
+   */
+  linkOrganization(id: string, name: string, span: Span): OrganizationDraft | undefined {
+    let organization = this.organizations.find((o) => o.id === id);
+    if (!organization) {
+      const known = this.known.find((entity) => entity.kind === 'organization' && entity.id === id);
+      if (!known) return undefined;
+      organization = this.existingOrganization(known, 'organization');
+      this.organizations.push(organization);
+    }
+    if (normalizeName(name) !== normalizeName(organization.name)) (organization.aliases ??= []).push(name);
+    // The same name found earlier as a new organisation is this one: its mentions move here.
+    const drafted = this.organizations.find((o) => !o.existing && normalizeName(o.name) === normalizeName(name));
+    if (drafted) {
+      this.organizations.splice(this.organizations.indexOf(drafted), 1);
+      organization.spans.push(...drafted.spans);
+      for (const mention of this.mentions) if (mention.id === drafted.id) mention.id = organization.id;
+    }
+    organization.spans.push(span);
+    this.mention(organization.id, 'organization', span);
+    return organization;
   }
 
   addOrganization(name: string, kind: string, span: Span | undefined, fullName?: string): OrganizationDraft {
@@ -79,15 +118,7 @@ export class EntityBook {
         findKnown(this.known, 'organization', name) ??
         (fullName ? findKnown(this.known, 'organization', fullName) : undefined);
       organization = known
-        ? {
-            id: known.id,
-            name: known.name,
-            kind: String(known.declaration.kind ?? kind),
-            spans: [],
-            existing: true,
-            confidence: 0.95,
-            review: [],
-          }
+        ? this.existingOrganization(known, kind)
         : {
             id: this.ids.allocate(name, 6),
             name,
@@ -126,6 +157,7 @@ export class EntityBook {
             knownRoles: (known.declaration.roles as PersonDraft['knownRoles']) ?? [],
             spans: [],
             existing: true,
+            shared: known.shared,
             confidence: 0.9,
             review: [],
           }
@@ -140,6 +172,12 @@ export class EntityBook {
   /** Records a later mention of an entity ("Miao", "the ministry"), for pronoun resolution. */
   noteMention(id: string, kind: Mention['kind'], span: Span): void {
     this.mention(id, kind, span);
+  }
+
+  /** An existing topic with this name, linked: a cause or effect the graph already has. */
+  knownTopic(name: string): TopicDraft | undefined {
+    const known = findKnown(this.known, 'topic', name);
+    return known ? { id: known.id, name: known.name, existing: true } : undefined;
   }
 
   addMetric(name: string, unit: string, placeId: string | undefined, description: string): MetricDraft {

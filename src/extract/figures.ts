@@ -11,7 +11,7 @@ import type { FigureContext } from './figure-context';
 import { measuredBefore, normaliseUnit, ratioAfter, shareOf, unitNounAfter } from './metrics';
 import { numberMentions, type NumberMention } from './numbers';
 import { periodMentions, yearBefore, type PeriodMention } from './periods';
-import { FUTURE, targetOf } from './targets';
+import { FUTURE, futureOf } from './targets';
 
 import type { FigureDraft, Period, Qualifier, Sentence, Span, TargetDraft } from './types';
 
@@ -68,18 +68,35 @@ function fallbackPeriod(context: FigureContext, clause: Span): Period | undefine
   const { published, lastMentioned, previousPeriod } = context;
   if (FUTURE.test(words) && lastMentioned?.end && published && lastMentioned.end >= published)
     return { ...lastMentioned, note: 'a forecast without a period: the one named before was taken' };
+  if (published && TRADING_DAY.test(words)) return atPublication(published, 'the trading day is the publication date');
+  if (published && QUARTERLY.test(words)) {
+    // "Quarterly revenue": the quarter that ended last before publication, recorded as its year.
+    const [year, month] = published.split('-').map(Number) as [number, number];
+    const lastYear = month <= 3 ? year - 1 : year;
+    return {
+      expression: String(lastYear),
+      label: String(lastYear),
+      start: `${lastYear}-01-01`,
+      end: `${lastYear}-12-31`,
+      relative: true,
+      note: `"quarterly" without a quarter: the year of the last quarter ended, ${lastYear}, was taken`,
+    };
+  }
   const reportedAfterVerb = new RegExp(`^(?:\\S+\\s+){0,5}(?:${SPEECH_VERB_PATTERN})\\s`, 'u').test(words);
-  if (!reportedAfterVerb && PAST_TENSE.test(words) && previousPeriod)
+  // A measurement in the past tense cannot be in a period that has not begun.
+  const past = previousPeriod && !(published && previousPeriod.start && previousPeriod.start > published);
+  if (!reportedAfterVerb && PAST_TENSE.test(words) && past)
     return { ...previousPeriod, note: 'no period in the sentence: the one mentioned before was taken' };
   if (!published) return undefined;
-  return {
-    expression: published,
-    label: published,
-    start: published,
-    end: published,
-    relative: false,
-    note: 'no period in the sentence: the publication date was taken',
-  };
+  return atPublication(published, 'no period in the sentence: the publication date was taken');
+}
+
+/** "Shares rose 6 percent in early trading": a market move of the day the article appeared. */
+const TRADING_DAY = /\bin (?:early |late |morning |afternoon )?trading\b/i;
+const QUARTERLY = /\bquarterly\b/i;
+
+function atPublication(published: string, note: string): Period {
+  return { expression: published, label: published, start: published, end: published, relative: false, note };
 }
 
 function periodFor(
@@ -248,7 +265,7 @@ class ClauseFigures {
     };
     const placeId = this.placeOf(shape);
     const metric = this.metricOf(shape, reading, base, placeId);
-    const target = targetOf({
+    const future = futureOf({
       context,
       mentions: this.mentions,
       number,
@@ -258,21 +275,27 @@ class ClauseFigures {
       placeId,
       span,
     });
-    if (target) {
-      this.targets.push(target);
+    if (future.target) {
+      this.targets.push(future.target);
       return;
     }
     const review: string[] = [];
     if (number.vague) review.push(`"${number.text}" is an order of magnitude; the value is its lower bound`);
     if (metric.unit === 'count') review.push('no unit in the text: "count" is a placeholder');
-    if (period?.note) review.push(period.note);
+    const figurePeriod = future.forecast ?? period;
+    if (figurePeriod?.note) review.push(figurePeriod.note);
+    if (future.forecast) review.push('forecast: check who predicts it and for when');
     const figure: FigureDraft = {
-      id: context.book.ids.allocate(`${metric.name} ${period?.label ?? period?.expression ?? ''}`, 9),
+      id: context.book.ids.allocate(
+        `${metric.name} ${future.forecast ? 'forecast ' : ''}${figurePeriod?.label ?? figurePeriod?.expression ?? ''}`,
+        9,
+      ),
+      kind: future.forecast ? 'forecast' : 'observation',
       metricId: metric.id,
       value: reading.fall ? -number.value : number.value,
       unit: metric.unit,
       qualifier: reading.qualifier,
-      period,
+      period: figurePeriod,
       placeId,
       span,
       role: reading.isChange ? 'change' : reading.isEarlier ? 'earlier-level' : 'level',

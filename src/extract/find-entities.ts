@@ -6,7 +6,7 @@
 import type { EntityBook } from './entities';
 import { findNames, type NameMention } from './names';
 import { findOrganizations, findShortMentions, organizationKind } from './organizations';
-import { addRole, appositionRoles, namesBeforeRoles, prefixRole, type StatedRole } from './people';
+import { addRole, appositionRoles, namesAfterTitles, namesBeforeRoles, prefixRole, type StatedRole } from './people';
 import { addPlace, gazetteerMentions } from './places';
 import type { ClaimDraft, PersonDraft, Span } from './types';
 
@@ -33,8 +33,13 @@ function biographicalClaim(book: EntityBook, person: PersonDraft, role: StatedRo
 /** compromise's people and the names a stated role marks, in text order, organisations left out. */
 function personMentions(text: string, names: NameMention[], prose: Span[]): NameMention[] {
   const inProse = (span: Span) => prose.some((p) => span.start >= p.start && span.end <= p.end);
-  const stated = prose.flatMap((paragraph) => namesBeforeRoles(text, paragraph));
-  return [...names, ...stated.filter((s) => !names.some((p) => p.start <= s.start && p.end >= s.end))]
+  const stated = prose.flatMap((paragraph) => [
+    ...namesBeforeRoles(text, paragraph),
+    ...namesAfterTitles(text, paragraph),
+  ]);
+  const found = (s: Span, among: Span[]) => among.some((p) => p.start <= s.start && p.end >= s.end);
+  const unique = stated.filter((s, i) => !found(s, names) && !found(s, stated.slice(0, i)));
+  return [...names, ...unique]
     .filter(inProse)
     .filter((mention) => !organizationKind(mention.text))
     .sort((a, b) => a.start - b.start);

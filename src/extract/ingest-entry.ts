@@ -4,8 +4,9 @@
  * ingestion moves, only these imports change.
  */
 export { attributions, claimKinds, comparators, qualifiers } from '../domain/vocabulary';
-export { annotationSchema, sourceMetaSchema } from '../ingest/annotation.schema';
-export type { Annotation, SourceMeta } from '../ingest/annotation.schema';
+export { annotationSchema, entitiesSchema, sourceMetaSchema } from '../ingest/annotation.schema';
+export type { Annotation, Entities, SourceMeta } from '../ingest/annotation.schema';
+export { entitiesDirectoryFor } from '../ingest/shared-entities';
 export { loadAnnotation as readAnnotation } from '../ingest/ingest';
 export { compileAnnotation } from '../ingest/compile';
 export { AnnotationError, formatIssue, Issues } from '../ingest/issues';

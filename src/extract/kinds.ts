@@ -27,12 +27,15 @@ export interface KindInput {
   attribution: Attribution;
   hasFigures: boolean;
   hasTargets: boolean;
+  /** A figure of kind forecast: the claim predicts it. */
+  hasForecast?: boolean;
   hasCauseAndEffect: boolean;
 }
 
 export function claimKind(input: KindInput): ClaimKind {
   const { text, attribution } = input;
-  if (input.hasTargets || (FUTURE.test(text) && /\d/.test(text)) || FUTURE_CHANGE.test(text)) return 'forecast';
+  if (input.hasTargets || input.hasForecast || (FUTURE.test(text) && /\d/.test(text)) || FUTURE_CHANGE.test(text))
+    return 'forecast';
   if (input.hasFigures) return 'statistic';
   if (input.hasCauseAndEffect) return 'causal';
   if (RECOMMENDATION.test(text)) return 'recommendation';

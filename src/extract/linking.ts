@@ -101,3 +101,34 @@ export function findKnownMetric(
     .sort((a, b) => a.extra - b.extra);
   return scored[0]?.entity;
 }
+
+export interface KnownRole {
+  id: string;
+  title: string;
+  organization?: string;
+  status: string;
+}
+
+/** "Minister of Industry and IT" → "minister": the title without the field or body it names. */
+function titleHead(title: string): string {
+  return normalizeName(title.split(/\s+of\s+/i)[0] ?? title);
+}
+
+/**
+ * The declared role of an existing person that a role stated in the text is: the same title, or
+ * the same head title ("minister" of "Minister of Industry and IT") with the same status when
+ * only one declared role has that head. The person is already linked by name, so the title is
+ * enough; a second role with the same head is ambiguous and gets no link.
+ */
+export function findKnownRole(
+  roles: readonly KnownRole[] | undefined,
+  title: string,
+  status: string,
+): KnownRole | undefined {
+  if (!roles || roles.length === 0) return undefined;
+  const exact = roles.find((role) => normalizeName(role.title) === normalizeName(title));
+  if (exact) return exact;
+  const head = titleHead(title);
+  const sameHead = roles.filter((role) => titleHead(role.title) === head);
+  return sameHead.length === 1 && sameHead[0]?.status === status ? sameHead[0] : undefined;
+}

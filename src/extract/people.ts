@@ -6,6 +6,7 @@
  * becomes the person's description instead.
  */
 import type { EntityBook } from './entities';
+import { findKnownRole } from './linking';
 import { organizationKind } from './organizations';
 import type { OrganizationDraft, PersonDraft, RoleDraft, Span } from './types';
 
@@ -77,6 +78,12 @@ const TITLES = [
 ];
 const TITLE_PATTERN = TITLES.map((t) => t.replace(/ /g, '\\s+')).join('|');
 const TITLE_WORD = new RegExp(`\\b(?:${TITLE_PATTERN})\\b`, 'i');
+/** A title as it starts a sentence ("Governor Helena Strand said"): its first letter may be a capital. */
+const TITLE_PATTERN_CAPITAL = TITLES.map(
+  (t) => `[${t.charAt(0)}${t.charAt(0).toUpperCase()}]${t.slice(1).replace(/ /g, '\\s+')}`,
+).join('|');
+/** "Their chief economist, Lars Moe": a possessive before the title belongs to the role phrase. */
+const POSSESSIVE = /^(?:Their|Its|His|Her|Our)\s+$/;
 
 export interface StatedRole extends Span {
   /** As written: "former minister of industry and IT". */
@@ -159,7 +166,7 @@ export function appositionRoles(text: string, nameEnd: number, limit: number): S
 export function prefixRole(text: string, nameStart: number, floor: number): StatedRole | undefined {
   const before = text.slice(Math.max(floor, nameStart - 80), nameStart);
   const match = new RegExp(
-    `((?:[A-Z][\\p{L}'’&-]*\\s+){0,4})((?:former\\s+)?(?:[a-z-]+\\s+)?(?:${TITLE_PATTERN}))\\s+$`,
+    `((?:[A-Z][\\p{L}'’&-]*\\s+){0,4})((?:[Ff]ormer\\s+)?(?:[a-z-]+\\s+)?(?:${TITLE_PATTERN_CAPITAL}))(?:,\\s+|\\s+)$`,
     'u',
   ).exec(before);
   if (!match?.[2]) return undefined;
@@ -167,19 +174,22 @@ export function prefixRole(text: string, nameStart: number, floor: number): Stat
   const organizationName = match[1]?.trim();
   const title = match[2].replace(/^former\s+/i, '');
   const status = /^former/i.test(match[2]) ? 'former' : 'current';
+  const end = start + match[0].replace(/[\s,]+$/, '').length;
   if (organizationName && organizationKind(organizationName) && /^[a-z]/.test(title)) {
     return {
       start,
-      end: nameStart - 1,
-      phrase: match[0].trim(),
+      end,
+      phrase: match[0].replace(/[\s,]+$/, ''),
       title: capitalise(title),
       status,
       organizationName,
       organizationSpan: { start, end: start + organizationName.length },
     };
   }
-  const titleStart = nameStart - before.length + match.index + (match[1]?.length ?? 0);
-  return { start: titleStart, end: nameStart - 1, phrase: match[2], title: capitalise(title), status };
+  const possessive = POSSESSIVE.test(match[1] ?? '');
+  const titleStart = nameStart - before.length + match.index + (possessive ? 0 : (match[1]?.length ?? 0));
+  const phrase = text.slice(titleStart, end);
+  return { start: titleStart, end, phrase, title: capitalise(title), status };
 }
 
 /**
@@ -199,6 +209,14 @@ export function namesBeforeRoles(text: string, paragraph: Span): { text: string;
 
 /** Records a stated role on a person: as a role when it names an organisation, else as description. */
 export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole): RoleDraft | undefined {
+  const known = person.existing ? linkKnownRole(book, person, role) : undefined;
+  if (known) return known;
+  if (person.shared) {
+    // A shared person is declared only in the entities file, so a role the text adds cannot be
+    // written in the draft: the reviewer adds it there.
+    person.review.push(`role "${role.phrase}" is not among the shared roles: add it to the entities file`);
+    return undefined;
+  }
   if (!role.organizationName) {
     person.description ??= role.phrase.replace(/^the\s+/i, '');
     return undefined;
@@ -223,4 +241,44 @@ export function addRole(book: EntityBook, person: PersonDraft, role: StatedRole)
   };
   person.roles.push(draft);
   return draft;
+}
+
+/** An existing person's declared role that the text states again, and its organisation linked. */
+function linkKnownRole(book: EntityBook, person: PersonDraft, role: StatedRole): RoleDraft | undefined {
+  const known = findKnownRole(person.knownRoles, role.title, role.status);
+  if (!known) return undefined;
+  if (known.organization && role.organizationName)
+    book.linkOrganization(
+      known.organization,
+      role.organizationName,
+      role.organizationSpan ?? { start: role.start, end: role.end },
+    );
+  const already = person.roles.find((r) => r.id === known.id);
+  if (already) return already;
+  const draft: RoleDraft = {
+    id: known.id,
+    known: true,
+    title: known.title,
+    organizationId: known.organization ?? '',
+    status: known.status === 'former' ? 'former' : 'current',
+    span: { start: role.start, end: role.end },
+  };
+  person.roles.push(draft);
+  return draft;
+}
+
+/**
+ * Names a title comes just before ("chief executive Priya Raman", "Governor Helena Strand",
+ * "Their chief economist, Lars Moe"): people compromise may miss, whose title is a stated role.
+ */
+export function namesAfterTitles(text: string, paragraph: Span): { text: string; start: number; end: number }[] {
+  const pattern = new RegExp(
+    `(?<![\\p{L}])(?:${TITLE_PATTERN_CAPITAL}),?\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})(?![\\p{L}])`,
+    'gu',
+  );
+  return [...text.slice(paragraph.start, paragraph.end).matchAll(pattern)].map((match) => {
+    const name = match[1] ?? '';
+    const start = paragraph.start + (match.index ?? 0) + match[0].lastIndexOf(name);
+    return { text: name, start, end: start + name.length };
+  });
 }

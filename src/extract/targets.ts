@@ -1,8 +1,10 @@
 /**
- * Targets and forecasts: a number with a deadline after an aim ("aimed for NEVs to comprise
- * over 50 percent of new car sales by 2035"), or a future value ("will reach ... in 2030",
- * "expects growth to slow to around 10 percent" this year). The format has one place for a
- * stated future value of a metric, `targets`; the qualifier becomes the comparator.
+ * Targets and forecasts. A number with a deadline after an aim ("aimed for NEVs to comprise
+ * over 50 percent of new car sales by 2035") is a target, whose qualifier becomes the
+ * comparator. A future value without an aim ("is expected to reach ... in 2030", "expects
+ * growth to slow to around 10 percent" this year, "would lower the rate to 3.75 percent by the
+ * end of next year") is a figure of kind forecast for that future period: nobody set it, someone
+ * predicts it, and the graph keeps it apart from what was measured.
  */
 import type { EntityBook } from './entities';
 import type { NumberMention } from './numbers';
@@ -41,16 +43,40 @@ export interface TargetInput {
   span: Span;
 }
 
-/** The target a number states, or undefined when it states a measurement. */
-export function targetOf(input: TargetInput): TargetDraft | undefined {
-  const { context, number, qualifier, period, metric } = input;
-  const { text, clause, book, published } = context;
+/**
+ * "is expected to", "forecast", "projected", "will", "would": a stated future value, that is a
+ * forecast figure (kind forecast) unless an aim word makes it a target someone set.
+ */
+export const FORECAST =
+  /\b(?:will|is expected to|are expected to|expects?|expected|forecasts?|forecast|projects?|projected|predicts?|is set to|are set to|would)\b/i;
+
+export interface FutureValue {
+  target?: TargetDraft;
+  /** A forecast: the figure's period is the future one the text gives (its deadline or period). */
+  forecast?: Period;
+}
+
+/** The target or forecast a number states, or nothing when it states a measurement. */
+export function futureOf(input: TargetInput): FutureValue {
+  const { context, number, period } = input;
+  const { text, clause, published } = context;
   const words = text.slice(clause.start, clause.end);
   const deadlineMention = input.mentions.find((m) => m.deadline && m.start >= number.end && m.end <= clause.end + 1);
   const futureValue = FUTURE.test(words) && Boolean(period?.end && published && period.end > published);
-  if (!deadlineMention && !futureValue) return undefined;
-  if (deadlineMention && !AIM.test(text.slice(clause.start, number.start)) && !FUTURE.test(words)) return undefined;
-  const deadline = deadlineMention?.period?.expression ?? period?.expression;
+  if (!deadlineMention && !futureValue) return {};
+  const aimed = AIM.test(text.slice(clause.start, number.start));
+  if (deadlineMention && !aimed && !FUTURE.test(words)) return {};
+  if (!aimed && FORECAST.test(words)) {
+    const forecast = deadlineMention?.period ?? period;
+    return forecast?.expression ? { forecast } : {};
+  }
+  const target = targetOf(input, deadlineMention?.period?.expression ?? period?.expression);
+  return target ? { target } : {};
+}
+
+function targetOf(input: TargetInput, deadline: string | undefined): TargetDraft | undefined {
+  const { context, number, qualifier, metric } = input;
+  const { clause, book } = context;
   if (!deadline) return undefined;
   return {
     id: book.ids.allocate(`${metric.name} ${number.text} ${deadline}`, 9),
@@ -64,6 +90,6 @@ export function targetOf(input: TargetInput): TargetDraft | undefined {
     setById: subjectAt(book, clause.start) ?? context.setById,
     span: input.span,
     confidence: 0.6,
-    review: ['target or forecast: check who set it and the comparator'],
+    review: ['target: check who set it and the comparator'],
   };
 }

@@ -6,7 +6,7 @@
  * effect of the causal claim before it, which is what it continues.
  */
 import { CAUSAL_CUE } from './kinds';
-import type { IdAllocator } from './slug';
+import type { EntityBook } from './entities';
 import type { TopicDraft } from './types';
 
 export interface CauseEffect {
@@ -33,7 +33,7 @@ export function causesAndEffects(
   text: string,
   previous: TopicDraft | undefined,
   topics: TopicDraft[],
-  ids: IdAllocator,
+  book: Pick<EntityBook, 'ids' | 'knownTopic'>,
 ): CauseEffect | undefined {
   const cue = CAUSAL_CUE.exec(text);
   if (!cue) return undefined;
@@ -42,7 +42,11 @@ export function causesAndEffects(
     if (name.split(/\s+/).length < 1 || name === '') return undefined;
     const existing = topics.find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (existing) return existing;
-    const created = { id: ids.allocate(name, 6), name };
+    // A topic the graph already has is referred to by its id, proposed once like any entity.
+    const linked = book.knownTopic(name);
+    const already = linked && topics.find((t) => t.id === linked.id);
+    if (already) return already;
+    const created = linked ?? { id: book.ids.allocate(name, 6), name };
     topics.push(created);
     return created;
   };

@@ -62,10 +62,14 @@ export interface OrganizationDraft extends Reviewable {
   kind: string;
   spans: Span[];
   existing: boolean;
+  /** Other names the text uses for it (a linked organisation named as the text names it). */
+  aliases?: string[];
 }
 
 export interface RoleDraft {
   id: string;
+  /** One of an existing person's declared roles, which the text states again: not written again. */
+  known?: boolean;
   title: string;
   organizationId: string;
   status: 'current' | 'former';
@@ -78,9 +82,11 @@ export interface PersonDraft extends Reviewable {
   description?: string;
   roles: RoleDraft[];
   /** The roles an existing person already has, as declared where they exist. */
-  knownRoles?: { id: string; title: string; organization: string; status: string }[];
+  knownRoles?: { id: string; title: string; organization?: string; status: string }[];
   spans: Span[];
   existing: boolean;
+  /** A shared person (seed/entities/): roles the text adds cannot be written in the draft. */
+  shared?: boolean;
 }
 
 export interface MetricDraft {
@@ -94,6 +100,8 @@ export interface MetricDraft {
 
 export interface FigureDraft extends Reviewable {
   id: string;
+  /** A measurement, or a forecast ("is expected to", "projected") of a future value. */
+  kind: 'observation' | 'forecast';
   metricId: string;
   value: number;
   unit: string;
@@ -122,6 +130,8 @@ export interface TargetDraft extends Reviewable {
 export interface TopicDraft {
   id: string;
   name: string;
+  /** An existing topic, linked by name: not declared again when it is shared. */
+  existing?: boolean;
 }
 
 export interface ClaimDraft extends Reviewable {
@@ -141,7 +151,7 @@ export interface ClaimDraft extends Reviewable {
 
 /** An entity that already exists (in the graph or the shared annotation files), to link to by id. */
 export interface KnownEntity {
-  kind: 'place' | 'organization' | 'person' | 'metric';
+  kind: 'place' | 'organization' | 'person' | 'metric' | 'topic';
   id: string;
   name: string;
   aliases: string[];
@@ -149,4 +159,9 @@ export interface KnownEntity {
   placeId?: string;
   /** The entry as declared where it exists, copied into the draft so its references resolve. */
   declaration: Record<string, unknown>;
+  /**
+   * Declared in a shared entity file (seed/entities/): the draft refers to it by id and never
+   * declares it, since ingestion refuses a declaration that differs from the shared one.
+   */
+  shared?: boolean;
 }

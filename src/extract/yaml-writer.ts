@@ -27,18 +27,22 @@ function quoteFields(text: string, start: number, end: number): { quote: string;
   return which === undefined ? { quote } : { quote, occurrence: which };
 }
 
-/** A known entity's declaration and the known entities it refers to, in dependency order. */
+/**
+ * The declarations to copy: each known entity the draft uses that is not shared, and the known
+ * entities those refer to, in dependency order. Shared ones are referred to by id, never copied.
+ */
 function withDependencies(known: readonly KnownEntity[], ids: string[]): KnownEntity[] {
   const result: KnownEntity[] = [];
   const visit = (id: string) => {
     const entity = known.find((k) => k.id === id);
-    if (!entity || result.includes(entity)) return;
+    if (!entity || entity.shared || result.includes(entity)) return;
     const d = entity.declaration;
     const refs = [
       d.partOf,
       d.country,
       d.place,
-      ...((d.roles as { organization: string }[] | undefined) ?? []).map((r) => r.organization),
+      d.broader,
+      ...((d.roles as { organization?: string }[] | undefined) ?? []).map((r) => r.organization),
     ];
     for (const ref of refs) if (typeof ref === 'string') visit(ref);
     result.push(entity);
@@ -73,12 +77,14 @@ type Entry = Record<string, unknown>;
 
 /** An existing person as declared, with the roles this text adds that it did not have. */
 function existingPerson(person: PersonDraft, declaration: Entry, notes: Notes): Entry {
-  const roles = person.roles.map((r) => ({
-    id: r.id,
-    title: r.title,
-    organization: r.organizationId,
-    status: r.status,
-  }));
+  const roles = person.roles
+    .filter((r) => !r.known)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      organization: r.organizationId,
+      status: r.status,
+    }));
   const knownRoles = (declaration.roles as { title: string; organization: string }[] | undefined) ?? [];
   const added = roles.filter(
     (r) =>
@@ -94,8 +100,8 @@ function existingPerson(person: PersonDraft, declaration: Entry, notes: Notes): 
 function entitySections(
   draft: Draft,
   notes: Notes,
-): Record<'places' | 'organizations' | 'people' | 'metrics', Entry[]> {
-  const existingIds = [...draft.places, ...draft.organizations, ...draft.people, ...draft.metrics]
+): Record<'places' | 'organizations' | 'people' | 'metrics' | 'topics', Entry[]> {
+  const existingIds = [...draft.places, ...draft.organizations, ...draft.people, ...draft.metrics, ...draft.topics]
     .filter((e) => e.existing)
     .map((e) => e.id);
   const copied = withDependencies(draft.known, existingIds);
@@ -119,8 +125,9 @@ function entitySections(
         return compact({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind });
       }),
     ],
-    people: draft.people.map((p) => {
-      if (p.existing) return existingPerson(p, { ...(copied.find((k) => k.id === p.id)?.declaration ?? {}) }, notes);
+    people: draft.people.flatMap((p): Entry[] => {
+      if (p.shared) return [];
+      if (p.existing) return [existingPerson(p, { ...(copied.find((k) => k.id === p.id)?.declaration ?? {}) }, notes)];
       notes.review(p);
       const roles = p.roles.map((r) => ({
         id: r.id,
@@ -128,7 +135,7 @@ function entitySections(
         organization: r.organizationId,
         status: r.status,
       }));
-      return compact({ id: p.id, name: p.name, description: p.description, roles });
+      return [compact({ id: p.id, name: p.name, description: p.description, roles })];
     }),
     metrics: [
       ...copiedOf('metric'),
@@ -136,6 +143,7 @@ function entitySections(
         compact({ id: m.id, name: m.name, description: m.description, unit: m.unit, place: m.placeId }),
       ),
     ],
+    topics: [...copiedOf('topic'), ...draft.topics.filter((t) => !t.existing).map((t) => ({ id: t.id, name: t.name }))],
   };
 }
 
@@ -149,6 +157,7 @@ function figureSection(draft: Draft, notes: Notes): Entry[] {
       if (f.changeOf) notes.set(f.id, [...(notes.byId.get(f.id) ?? []), `a change of ${f.changeOf}`]);
       return compact({
         id: f.id,
+        kind: f.kind === 'forecast' ? f.kind : undefined,
         metric: f.metricId,
         value: f.value,
         unit: f.unit,
@@ -208,7 +217,6 @@ export function annotationObject(draft: Draft): { annotation: Entry; notes: Map<
     ...entities,
     figures,
     targets: targetSection(draft, notes),
-    topics: draft.topics.map((t) => ({ id: t.id, name: t.name })),
     claims: claimSection(draft, notes, new Set(figures.map((f) => String(f.id)))),
   });
   return { annotation, notes: notes.byId };
@@ -237,6 +245,9 @@ export function writeYaml(draft: Draft): string {
     ` Draft annotation written by \`npm run draft\`: review every item before ingesting it.`,
     ` Items marked "review" are ones the extractor was unsure of.`,
     ...draft.warnings.map((warning) => ` WARNING: ${warning}`),
+    ...draft.people
+      .filter((p) => p.shared && p.review.length > 0)
+      .map((p) => ` SHARED ${p.id} (not declared here): ${p.review.join('; ')}`),
     ...draft.figures
       .filter((f) => !f.period?.expression)
       .map(

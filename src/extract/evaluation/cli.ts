@@ -13,8 +13,7 @@ import path from 'node:path';
 
 import { draftAnnotation } from '../draft';
 import { AnnotationError, readAnnotation, type SourceGraph } from '../ingest-entry';
-import { knownFromAnnotation, otherSharedIds } from '../known-entities';
-import type { KnownEntity } from '../types';
+import { knownFromFiles, type KnownSet } from '../known-entities';
 import { f1, scoreCase, type CaseScore, type Counts } from './score';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -40,26 +39,23 @@ async function cases(): Promise<EvalCase[]> {
   return [...seed, ...own].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Existing entities for a case: those of the seed annotations, the case's own file excepted. */
-async function knownFor(evalCase: EvalCase): Promise<{ known: KnownEntity[]; takenIds: string[] }> {
-  const known: KnownEntity[] = [];
-  const takenIds: string[] = [];
-  for (const file of (await readdir(SEED)).filter((f) => f.endsWith('.yaml'))) {
-    if (path.join(SEED, file) === evalCase.gold) continue;
-    const { annotation } = await readAnnotation(path.join(SEED, file));
-    takenIds.push(...otherSharedIds(annotation));
-    for (const entity of knownFromAnnotation(annotation)) {
-      if (!known.some((k) => k.id === entity.id)) known.push(entity);
-    }
-  }
-  return { known, takenIds };
+/**
+ * Existing entities for a case: the shared entity files and the seed annotations (seed/ and
+ * seed/sources/), the case's own gold excepted, as `npm run draft` reads them.
+ */
+function knownFor(evalCase: EvalCase): Promise<KnownSet> {
+  return knownFromFiles({
+    entitiesDirectory: path.join(SEED, 'entities'),
+    annotationDirectories: [SEED, path.join(SEED, 'sources')],
+    exclude: evalCase.gold,
+  });
 }
 
 /** Drafts a case in a scratch folder beside copies of its text and metadata, then validates the draft. */
 async function draftAndValidate(
   evalCase: EvalCase,
   scratch: string,
-  existing: { known: KnownEntity[]; takenIds: string[] },
+  existing: KnownSet,
 ): Promise<{ graph?: SourceGraph; error?: string; ms: number }> {
   const textFile = `${evalCase.name}.txt`;
   const metaFile = `${evalCase.name}.meta.json`;
@@ -186,7 +182,9 @@ function printReport(scores: CaseScore[], failed: number): void {
   printTable('attributions', summary.attributions);
   const heldOut = scores.filter(isHeldOut);
   if (heldOut.length > 0) {
-    console.log(`\nof which written after the rules were frozen (${heldOut.map((s) => s.name).join(', ')}):\n`);
+    console.log(`\ndevelopment set (the ${scores.length - heldOut.length} other texts):\n`);
+    printTotals(summarise(scores.filter((score) => !isHeldOut(score))));
+    console.log(`\nheld-out set, written after the rules were frozen (${heldOut.map((s) => s.name).join(', ')}):\n`);
     printTotals(summarise(heldOut));
   }
 }
@@ -211,8 +209,15 @@ async function main(): Promise<number> {
   const { scores, failures } = await runCases();
   const summary = summarise(scores);
   printReport(scores, failures.length);
-  const heldOut = summarise(scores.filter(isHeldOut)).totals;
-  await writeFile(RESULTS, `${JSON.stringify({ ...summary, heldOut, cases: scores }, null, 2)}\n`);
+  const heldOutSummary = summarise(scores.filter(isHeldOut));
+  const developmentSummary = summarise(scores.filter((score) => !isHeldOut(score)));
+  const split = {
+    heldOut: heldOutSummary.totals,
+    heldOutSpeakerAccuracy: heldOutSummary.speakerAccuracy,
+    development: developmentSummary.totals,
+    developmentSpeakerAccuracy: developmentSummary.speakerAccuracy,
+  };
+  await writeFile(RESULTS, `${JSON.stringify({ ...summary, ...split, cases: scores }, null, 2)}\n`);
   const current = Object.fromEntries(
     Object.entries(summary.totals).map(([element, t]) => [element, Number(t.f1.toFixed(3))]),
   );

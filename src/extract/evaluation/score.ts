@@ -22,6 +22,8 @@ export interface CaseScore {
   speakerErrors: string[];
   figuresMissed: string[];
   figuresSpurious: string[];
+  /** Existing ids the draft links to that the gold does not use. */
+  linksSpurious: string[];
 }
 
 type Claim = SourceGraph['claims'][number];
@@ -84,11 +86,14 @@ const COMPARATOR_QUALIFIER: Record<string, string> = {
   eq: 'exact',
 };
 
-/** A figure or target as value, unit, period and qualifier: what must all be right. */
+/** A figure or target as value, unit, period and qualifier (and a forecast as one): what must all be right. */
 export function figureKeys(graph: SourceGraph): string[] {
   const value = (n: number | null) => (n === null ? 'none' : String(Number(n.toPrecision(10))));
   return [
-    ...graph.figures.map((f) => `${value(f.value)}|${f.unit.toLowerCase()}|${f.periodLabel}|${f.qualifier}`),
+    ...graph.figures.map(
+      (f) =>
+        `${value(f.value)}|${f.unit.toLowerCase()}|${f.periodLabel}|${f.qualifier}${f.kind === 'forecast' ? '|forecast' : ''}`,
+    ),
     ...graph.targets.map(
       (t) =>
         `${value(t.threshold)}|${t.unit.toLowerCase()}|by ${t.deadlineLabel}|${COMPARATOR_QUALIFIER[t.comparator] ?? t.comparator}`,
@@ -196,6 +201,7 @@ export function scoreCase(name: string, gold: SourceGraph, predicted: SourceGrap
       ),
     figuresMissed: missing(figureKeys(gold), figureKeys(predicted)),
     figuresSpurious: missing(figureKeys(predicted), figureKeys(gold)),
+    linksSpurious: linked.filter((id) => !goldIds.has(id)),
   };
 }
 
