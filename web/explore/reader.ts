@@ -52,10 +52,13 @@ function verdict(claim: Claim): HTMLElement | undefined {
 
 /** One run of text: plain, or a claim's mark (with the figures inside it) that opens the panel. */
 function run(part: Segment, claims: Map<string, Claim>, onSelect: (id: string) => void): Node {
-  const inner: Node = part.figures.length
-    ? Object.assign(el('span', 'figure', part.text), { title: 'A figure' })
-    : document.createTextNode(part.text);
-  if (inner instanceof HTMLElement) inner.dataset.figures = part.figures.join(' ');
+  let inner: Node = document.createTextNode(part.text);
+  if (part.figures.length) {
+    const figure = el('span', 'figure', part.text);
+    figure.title = 'A figure the claim cites';
+    figure.dataset.figures = part.figures.join(' ');
+    inner = figure;
+  }
   const primary = part.claims[0];
   const claim = primary ? claims.get(primary) : undefined;
   if (!claim) return inner;

@@ -80,5 +80,7 @@ export async function showStart(view: HTMLElement, query: string): Promise<void>
   const page = el('div', 'start');
   page.append(...(found ? [found] : []), list, reviews);
   view.replaceChildren(page);
-  setStatus(`${sources.totalCount} sources. Open one to read it with its claims highlighted.`);
+  setStatus(
+    `${sources.totalCount} ${sources.totalCount === 1 ? 'source' : 'sources'}. Open one to read it with its claims highlighted.`,
+  );
 }
