@@ -111,6 +111,13 @@ function showTab(tab: 'lineage' | 'graph'): void {
 export function setUpPanel(): void {
   $('#tab-lineage').addEventListener('click', () => showTab('lineage'));
   $('#tab-graph').addEventListener('click', () => showTab('graph'));
+  // The tab list follows the ARIA pattern: only the selected tab is in the Tab order, arrows switch.
+  $('[role="tablist"]').addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const next = $('#tab-lineage').getAttribute('aria-selected') === 'true' ? 'graph' : 'lineage';
+    showTab(next);
+    $(`#tab-${next}`).focus();
+  });
   $('#panel-close').addEventListener('click', () => {
     $('#panel').hidden = true;
     document.querySelector<HTMLElement>('mark.claim.selected')?.focus();

@@ -104,7 +104,10 @@ describe('the explorer start page and source reader in chromium', () => {
       expect(page.url()).toContain('#claim=');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'explore-reader.png') });
 
-      await page.locator('#tab-graph').click();
+      // The graph tab, from the keyboard: the selected tab, then an arrow.
+      await page.locator('#tab-lineage').focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await page.locator('#tab-graph').getAttribute('aria-selected')).toBe('true');
       const graph = page.getByTestId('lineage-graph');
       await graph.locator('g.node[data-kind="speaker"]').waitFor({ timeout: 30_000 });
       expect(await graph.locator('g.node[data-kind="speaker"] text.caption').allTextContents()).toContain('Miao Wei');
