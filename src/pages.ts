@@ -40,13 +40,20 @@ function wantsHtml(request: express.Request): boolean {
  * The pages for people, mounted before /graphql:
  * - /ide: GraphiQL from npm with the examples of docs/queries/ preloaded (works offline);
  * - GET /graphql from a browser: the same IDE, unless GRAPHQL_IDE=apollo keeps Apollo's landing page;
- * - /explore: the lineage explorer, which uses only the public GraphQL API;
+ * - /explore: the lineage explorer, which uses only the public GraphQL API, and its reader at
+ *   /explore/sources/<id>;
  * - /neo4j-browser/style.grass and guide.html: the Neo4j Browser style and guide, readable
  *   from the Browser's own origin (it fetches them with XMLHttpRequest).
  */
 export function mountPages(app: express.Express, config: Pick<Config, 'graphqlIde'>): void {
   app.use('/ide', ...builtPage('ide', 'The GraphQL IDE'));
   app.use('/explore', ...builtPage('explore', 'The lineage explorer'));
+  // The reader is linkable: /explore/sources/<global id> is the same page, which reads the path.
+  app.get('/explore/sources/:id', (_request, response) => {
+    const index = path.join(WEB_DIRECTORY, 'explore', 'index.html');
+    if (!fs.existsSync(index)) return void response.status(503).type('html').send(notBuilt('The lineage explorer'));
+    response.sendFile(index);
+  });
   app.use(
     NEO4J_BROWSER_PATH,
     (request, response, next) => {

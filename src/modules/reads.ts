@@ -3,6 +3,7 @@ import type { Page, PageRequest } from './common/pagination';
 import { MetricRepository } from './metric/metric.repository';
 import { OrganizationRepository } from './organization/organization.repository';
 import { PersonRepository } from './person/person.repository';
+import { ReviewRepository } from './review/review.repository';
 import { SearchRepository } from './search/search.repository';
 import { SourceRepository } from './source/source.repository';
 import { TargetRepository } from './target/target.repository';
@@ -27,6 +28,7 @@ const listOf = <T>(repository: ListRepository<T>) => ({
 export function createReads(executor: Executor) {
   const search = new SearchRepository(executor);
   const topics = new TopicRepository(executor);
+  const reviews = new ReviewRepository(executor);
   return {
     search: (text: string, limit: number) => search.search(text, limit),
     metrics: listOf(new MetricRepository(executor)),
@@ -34,6 +36,8 @@ export function createReads(executor: Executor) {
     people: listOf(new PersonRepository(executor)),
     sources: listOf(new SourceRepository(executor)),
     targets: listOf(new TargetRepository(executor)),
+    /** The newest reviews of any claim, at most `limit`. */
+    latestReviews: (limit: number) => reviews.latest(limit),
     /** Topics form a small controlled vocabulary: listed whole, not paged. */
     allTopics: () => topics.all(),
   };

@@ -1,4 +1,7 @@
+import { int, type Node as Neo4jNode } from 'neo4j-driver';
+
 import { cypher, type Executor } from '../../db/executor';
+import type { Properties } from '../../db/values';
 import { firstOf, nodesByKeys, relatedByKeys, relatedEntitiesByKeys } from '../common/repository';
 import { mapClaim, type ClaimData } from '../claim/claim.mapper';
 import type { EntityData } from '../entities';
@@ -25,6 +28,13 @@ export const REVIEWED_CLAIMS = cypher(
   'UNWIND $keys AS key MATCH (:Review {id: key})-[:REVIEWS]->(node:Claim) RETURN key, node',
 );
 
+/** The newest reviews in the whole graph: by publication date, then by when they were recorded. */
+export const LATEST_REVIEWS = cypher(
+  'review.latest',
+  `MATCH (node:Review)
+  RETURN node ORDER BY node.datePublished DESC, node.createdAt DESC, node.id LIMIT $limit`,
+);
+
 export class ReviewRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -34,6 +44,11 @@ export class ReviewRepository {
 
   reviewsOf(keys: readonly string[]): Promise<ReviewData[][]> {
     return relatedByKeys(this.executor, REVIEWS_OF_CLAIMS, keys, mapReview);
+  }
+
+  async latest(limit: number): Promise<ReviewData[]> {
+    const records = await this.executor.read(LATEST_REVIEWS, { limit: int(limit) });
+    return records.map((record) => mapReview((record.get('node') as Neo4jNode).properties as Properties));
   }
 
   evidenceOf(keys: readonly string[]): Promise<EntityData[][]> {

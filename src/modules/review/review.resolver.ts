@@ -1,6 +1,7 @@
-import { Ctx, createUnionType, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, createUnionType, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 
+import { BadUserInputError } from '../../errors';
 import type { Context } from '../context';
 import type { PrefetchedClaim } from '../claim/lineage.repository';
 import { Claim } from '../claim/claim.type';
@@ -17,8 +18,23 @@ export const ReviewEvidence = createUnionType({
   resolveType: (value: { label: string }) => value.label,
 });
 
+/** The most reviews `latestReviews` returns in one answer. */
+export const MAX_LATEST_REVIEWS = 50;
+
 @Resolver(() => Review)
 export class ReviewResolver {
+  @Query(() => [Review], { description: 'The newest reviews of any claim, newest first (by publication date).' })
+  latestReviews(
+    @Arg('first', () => Int, { defaultValue: 10, description: `How many reviews (0 to ${MAX_LATEST_REVIEWS}).` })
+    first: number,
+    @Ctx() context: Context,
+  ) {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_LATEST_REVIEWS) {
+      throw new BadUserInputError(`first must be between 0 and ${MAX_LATEST_REVIEWS}`, 'first');
+    }
+    return context.reads.latestReviews(first);
+  }
+
   @FieldResolver(() => Claim, { nullable: true, description: 'The claim reviewed.' })
   claim(@Root() review: ReviewData, @Ctx() context: Context) {
     return context.loaders.reviews.claim.load(review.key);

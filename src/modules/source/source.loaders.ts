@@ -13,5 +13,6 @@ export function createSourceLoaders(executor: Executor) {
     republishes: loader((keys) => sources.republishedOf(keys)),
     cites: loader((keys) => sources.citedOf(keys)),
     republishedBy: loader((keys) => sources.republishersOf(keys)),
+    counts: loader((keys) => sources.countsOf(keys)),
   };
 }

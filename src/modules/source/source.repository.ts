@@ -1,3 +1,4 @@
+import { alignByKey } from '../../db/batch';
 import { cypher, type Executor } from '../../db/executor';
 import type { Page, PageRequest } from '../common/pagination';
 import { countOf, firstOf, nodesByKeys, pageOfNodes, relatedByKeys, relatedEntitiesByKeys } from '../common/repository';
@@ -61,6 +62,22 @@ export const SOURCES_PAGE = cypher(
   RETURN node ORDER BY node.publishedDate DESC, node.id LIMIT $limit`,
 );
 
+/** How many claims appear in each source, how many figures it reports, and how many reviews its claims have. */
+export const SOURCE_COUNTS = cypher(
+  'source.counts',
+  `UNWIND $keys AS key MATCH (s:Source {id: key})
+  RETURN key,
+    COUNT { (s)<-[:APPEARS_IN]-(:Claim) } AS claims,
+    COUNT { (s)<-[:REPORTED_IN]-(:Figure) } AS figures,
+    COUNT { (s)<-[:APPEARS_IN]-(:Claim)<-[:REVIEWS]-(:Review) } AS reviews`,
+);
+
+export interface SourceCountsData {
+  claims: number;
+  figures: number;
+  reviews: number;
+}
+
 export const SOURCES_COUNT = cypher('source.count', 'MATCH (node:Source) RETURN count(node) AS count');
 
 export class SourceRepository {
@@ -96,6 +113,21 @@ export class SourceRepository {
 
   republishersOf(keys: readonly string[]): Promise<SourceData[][]> {
     return relatedByKeys(this.executor, SOURCE_REPUBLISHED_BY, keys, mapSource);
+  }
+
+  async countsOf(keys: readonly string[]): Promise<SourceCountsData[]> {
+    const records = await this.executor.read(SOURCE_COUNTS, { keys });
+    const none = { claims: 0, figures: 0, reviews: 0 };
+    return alignByKey(
+      keys,
+      records,
+      (record) => ({
+        claims: record.get('claims') as number,
+        figures: record.get('figures') as number,
+        reviews: record.get('reviews') as number,
+      }),
+      none,
+    );
   }
 
   page(request: PageRequest): Promise<Page<SourceData>> {

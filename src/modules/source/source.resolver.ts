@@ -11,7 +11,7 @@ import { Organization } from '../organization/organization.type';
 import { Person } from '../person/person.type';
 import { Speaker } from '../speaker/speaker.type';
 import type { PrefetchedSource, SourceData } from './source.mapper';
-import { Source, SourceConnection } from './source.type';
+import { Source, SourceConnection, SourceCounts } from './source.type';
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -30,6 +30,11 @@ export class SourceResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'Who published the source.' })
   publisher(@Root() source: PrefetchedSource, @Ctx() context: Context) {
     return source.prefetched ? source.prefetched.publisher : context.loaders.sources.publisher.load(source.key);
+  }
+
+  @FieldResolver(() => SourceCounts, { description: 'How many claims, figures and reviews the source holds.' })
+  counts(@Root() source: SourceData, @Ctx() context: Context) {
+    return context.loaders.sources.counts.load(source.key);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: 'For interviews: who conducted the interview.' })

@@ -14,6 +14,18 @@ export class TextRange {
   end!: number;
 }
 
+@ObjectType({ description: 'How much a source holds: what a reader sees before opening it.' })
+export class SourceCounts {
+  @Field(() => Int, { description: 'Claims made in the source.' })
+  claims!: number;
+
+  @Field(() => Int, { description: 'Figures the source reports.' })
+  figures!: number;
+
+  @Field(() => Int, { description: "Reviews (verdicts) of the source's claims." })
+  reviews!: number;
+}
+
 // A federation entity: other subgraphs refer to it by its global id (src/federation.ts).
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -1,18 +1,22 @@
 import { screenshotOnFailure, useSeededServiceInChromium } from '../../browser/chromium';
 
-/** The lineage explorer at /explore: search, pick a claim, see its lineage drawn, expand a node. */
+/** The lineage explorer: search, pick a claim, open the panel's graph tab, see its lineage drawn, expand a node. */
 describe('the lineage explorer in chromium', () => {
   const setup = useSeededServiceInChromium();
 
-  it('searches "charging", opens the NEVs-per-charging-station claim and draws its lineage', async () => {
+  it('searches "charging", opens the NEVs-per-charging-station claim in the reader and draws its lineage', async () => {
     const { page } = setup.browser;
     await screenshotOnFailure(setup.browser, 'explore', async () => {
       await page.goto(`${setup.server.url}/explore`);
+      // The start page lists the sources first; searching then loads a new page.
+      await page.getByTestId('source-card').first().waitFor({ timeout: 30_000 });
       await page.locator('#search').fill('charging');
       await page.locator('#search').press('Enter');
       const result = page.getByTestId('result').filter({ hasText: '2.4 NEVs for every charging station' });
       await result.waitFor({ timeout: 30_000 });
       await result.click();
+      await page.getByTestId('lineage').waitFor({ timeout: 30_000 });
+      await page.locator('#tab-graph').click();
 
       const graph = page.getByTestId('lineage-graph');
       const caption = (kind: string) => graph.locator(`g.node[data-kind="${kind}"] text.caption`);
