@@ -208,3 +208,41 @@ export function figureViolations(draft: FigureDraft): Violation[] {
   if (malformed.length > 0) return [{ field: 'value', message: `"${malformed[0]}" ${DECIMAL_MESSAGE}` }];
   return [...statedValueRules(draft), ...changeRules(draft), ...derivedRules(draft)];
 }
+
+const QUALIFIER_SYMBOLS: Record<string, string> = {
+  exact: '',
+  about: '≈ ',
+  over: '> ',
+  exceeding: '> ',
+  under: '< ',
+  'at-least': '≥ ',
+  'at-most': '≤ ',
+};
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(value);
+}
+
+export interface StatedFigure {
+  qualifier: string;
+  isChange: boolean;
+  decimal: string | null;
+  lowDecimal: string | null;
+  highDecimal: string | null;
+  rank: number | null;
+}
+
+/** "≈ 2.4", "30000–1000000", "> 1000000", "#10": what a figure states, for its caption. */
+export function figureStatement({ qualifier, isChange, decimal, lowDecimal, highDecimal, rank }: StatedFigure): string {
+  const sign = isChange && decimal !== null && !decimal.startsWith('-') ? '+' : '';
+  if (decimal !== null) return `${QUALIFIER_SYMBOLS[qualifier] ?? ''}${sign}${formatNumber(Number(decimal))}`;
+  if (lowDecimal !== null && highDecimal !== null)
+    return `${formatNumber(Number(lowDecimal))}–${formatNumber(Number(highDecimal))}`;
+  if (lowDecimal !== null) return `≥ ${formatNumber(Number(lowDecimal))}`;
+  if (highDecimal !== null) return `≤ ${formatNumber(Number(highDecimal))}`;
+  return `#${rank}`;
+}
+
+/** A figure's caption: "≈ 2.4 vehicles per charger (2023)". */
+export const figureCaption = (stated: StatedFigure, unit: string, periodLabel: string): string =>
+  `${figureStatement(stated)} ${unit} (${periodLabel})`;

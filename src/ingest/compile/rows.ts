@@ -1,5 +1,6 @@
 import type { TextRange } from '../../domain/anchor';
 import { claimName } from '../../domain/claim';
+import { figureStatement } from '../../domain/figure';
 import { ownedKey, sourceText } from '../../domain/source';
 import type { ClaimRow, EvidenceRow } from '../../modules/claim/claim.writes';
 import type { SourceRow } from '../../modules/source/source.writes';
@@ -21,20 +22,6 @@ export interface Checked {
 
 /** Past the checks every value they resolved is there: an issue would have stopped compilation. */
 const must = <T>(value: T | undefined): T => value as T;
-
-const QUALIFIER_SYMBOLS: Record<string, string> = {
-  exact: '',
-  about: '≈ ',
-  over: '> ',
-  exceeding: '> ',
-  under: '< ',
-  'at-least': '≥ ',
-  'at-most': '≤ ',
-};
-
-function formatNumber(value: number): string {
-  return new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(value);
-}
 
 /**
  * The rows a checked annotation becomes, in one place. Precondition: no check reported an issue,
@@ -215,16 +202,15 @@ function entityRows(
   };
 }
 
-/** "≈ 2.4", "30000–1000000", "> 1000000", "10th": what a figure states, for its caption. */
-function statedText({ figure, decimal, lowDecimal, highDecimal }: CheckedFigure): string {
-  const sign = figure.change && decimal !== null && !decimal.startsWith('-') ? '+' : '';
-  if (decimal !== null) return `${QUALIFIER_SYMBOLS[figure.qualifier] ?? ''}${sign}${formatNumber(Number(decimal))}`;
-  if (lowDecimal !== null && highDecimal !== null)
-    return `${formatNumber(Number(lowDecimal))}–${formatNumber(Number(highDecimal))}`;
-  if (lowDecimal !== null) return `≥ ${formatNumber(Number(lowDecimal))}`;
-  if (highDecimal !== null) return `≤ ${formatNumber(Number(highDecimal))}`;
-  return `#${figure.rank}`;
-}
+const statedText = ({ figure, decimal, lowDecimal, highDecimal }: CheckedFigure): string =>
+  figureStatement({
+    qualifier: figure.qualifier,
+    isChange: Boolean(figure.change),
+    decimal,
+    lowDecimal,
+    highDecimal,
+    rank: figure.rank ?? null,
+  });
 
 const numberOrNull = (decimal: string | null): number | null => (decimal === null ? null : Number(decimal));
 
