@@ -9,6 +9,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  FAILED_PRECONDITION: 'FAILED_PRECONDITION',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -43,6 +45,20 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message: string) {
     super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+/** A write based on a version that is no longer the current one (optimistic concurrency). */
+export class ConflictError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, details);
+  }
+}
+
+/** The operation does not apply to the item as it stands (e.g. retracting what is already retracted). */
+export class FailedPreconditionError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.FAILED_PRECONDITION);
   }
 }
 

@@ -1,3 +1,5 @@
+import { CorrectionMutationResolver } from './modules/history/corrections.mutations';
+import { ClaimHistoryResolver, FigureHistoryResolver } from './modules/history/history.resolver';
 import path from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
@@ -36,6 +38,9 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema', 'schema.graph
 
 export const RESOLVERS = [
   ClaimResolver,
+  ClaimHistoryResolver,
+  CorrectionMutationResolver,
+  FigureHistoryResolver,
   ClaimMutationResolver,
   ClaimLineageResolver,
   FigureLineageResolver,

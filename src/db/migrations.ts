@@ -14,6 +14,7 @@ export const UNIQUE_ID_LABELS = [
   'Projection',
   'Claim',
   'Review',
+  'Revision',
 ] as const;
 
 /**
@@ -54,6 +55,12 @@ export const MIGRATIONS: readonly CypherQuery[] = [
   cypher(
     'migrate.uniqueOutboxEventSeq',
     'CREATE CONSTRAINT outbox_event_seq_unique IF NOT EXISTS FOR (n:OutboxEvent) REQUIRE n.seq IS UNIQUE',
+  ),
+  // History (docs/model.md#versions-and-history): a node's revisions by subject, and the one valid
+  // at a moment (asOf) by a range seek on recordedAt.
+  cypher(
+    'migrate.indexRevisionSubject',
+    'CREATE INDEX revision_subject_recorded IF NOT EXISTS FOR (n:Revision) ON (n.subjectId, n.recordedAt)',
   ),
   cypher('migrate.indexClaimKind', 'CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind)'),
   cypher('migrate.indexFigurePeriod', 'CREATE INDEX figure_period IF NOT EXISTS FOR (n:Figure) ON (n.periodStart)'),

@@ -1,4 +1,12 @@
-import { isDate, isDateTime, isInt, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
+import {
+  Date,
+  DateTime,
+  isDate,
+  isDateTime,
+  isInt,
+  type Node as Neo4jNode,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 
 /** Neo4j `date` values as ISO strings ("2023-12-31"); null stays null. */
 export function isoDate(value: unknown): string | null {
@@ -30,3 +38,12 @@ export const optionalNumber = (properties: Properties, name: string): number | n
 /** A list property; absent means empty (Neo4j does not store empty lists distinctly from none). */
 export const textList = (properties: Properties, name: string): string[] =>
   (properties[name] as string[] | undefined) ?? [];
+
+/** An ISO date ("2023-12-31") as a Neo4j date, for properties written from JavaScript. */
+export function neo4jDate(iso: string): Date<number> {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(year, month, day);
+}
+
+/** The current instant as a Neo4j date-time (UTC). */
+export const neo4jNow = (): DateTime<number> => DateTime.fromStandardDate(new globalThis.Date());

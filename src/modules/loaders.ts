@@ -1,6 +1,7 @@
 import type { Executor } from '../db/executor';
 import { createClaimLoaders } from './claim/claim.loaders';
 import { createFigureLoaders } from './figure/figure.loaders';
+import { createHistoryLoaders } from './history/history.loaders';
 import { createMetricLoaders } from './metric/metric.loaders';
 import { createOrganizationLoaders } from './organization/organization.loaders';
 import { createPersonLoaders } from './person/person.loaders';
@@ -16,6 +17,7 @@ export function createLoaders(executor: Executor) {
   return {
     claims: createClaimLoaders(executor),
     figures: createFigureLoaders(executor),
+    history: createHistoryLoaders(executor),
     metrics: createMetricLoaders(executor),
     organizations: createOrganizationLoaders(executor),
     people: createPersonLoaders(executor),

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/executor';
 import type { Page, PageRequest } from './common/pagination';
+import { HistoryRepository, type VersionedLabel } from './history/history.repository';
 import { MetricRepository } from './metric/metric.repository';
 import { OrganizationRepository } from './organization/organization.repository';
 import { PersonRepository } from './person/person.repository';
@@ -29,7 +30,10 @@ export function createReads(executor: Executor) {
   const search = new SearchRepository(executor);
   const topics = new TopicRepository(executor);
   const reviews = new ReviewRepository(executor);
+  const history = new HistoryRepository(executor);
   return {
+    /** What a claim or figure stored at a moment (claim(id, asOf), figure(id, asOf)). */
+    asOf: (label: VersionedLabel, key: string, at: string) => history.asOf(label, key, at),
     search: (text: string, limit: number) => search.search(text, limit),
     metrics: listOf(new MetricRepository(executor)),
     organizations: listOf(new OrganizationRepository(executor)),

@@ -1,6 +1,7 @@
 import { number, text, type Properties } from '../../db/values';
 import type { TextAnchor } from '../../domain/anchor';
 import type { Attribution, ClaimKind } from '../../domain/vocabulary';
+import { mapRetraction, versionOf, type RetractionData } from '../history/retraction.mapper';
 
 export type { Attribution, ClaimKind };
 
@@ -14,6 +15,9 @@ export interface ClaimData {
   kind: ClaimKind;
   attribution: Attribution;
   quote: TextQuoteData;
+  /** 1 until the claim's first correction (docs/model.md#versions-and-history). */
+  version: number;
+  retracted: RetractionData | null;
 }
 
 export const mapQuote = (properties: Properties): TextQuoteData => ({
@@ -31,4 +35,6 @@ export const mapClaim = (properties: Properties): ClaimData => ({
   kind: text(properties, 'kind') as ClaimKind,
   attribution: text(properties, 'attribution') as Attribution,
   quote: mapQuote(properties),
+  version: versionOf(properties),
+  retracted: mapRetraction(properties),
 });

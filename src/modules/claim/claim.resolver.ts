@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../context';
@@ -16,7 +17,8 @@ import { Speaker } from '../speaker/speaker.type';
 import { Projection, Target } from '../target/target.type';
 import { Topic } from '../topic/topic.type';
 import { ClaimFilterInput } from './claim.inputs';
-import type { ClaimData } from './claim.mapper';
+import { mapClaim, type ClaimData } from './claim.mapper';
+import { checkAsOf, storedAt } from '../history/history.reads';
 import type { ClaimFilter } from './claim.repository';
 import type { PrefetchedClaim } from './lineage.repository';
 import { Claim, ClaimConnection } from './claim.type';
@@ -75,6 +77,10 @@ export function claimConnection(context: Context, listKey: string, filter: Claim
     );
 }
 
+const AS_OF =
+  'The claim as stored at this moment (its own values; what it links to is read as it is now). BAD_USER_INPUT ' +
+  'for a future moment or one before the claim was first written.';
+
 @Resolver(() => Claim)
 export class ClaimResolver {
   @Query(() => ClaimConnection, {
@@ -94,8 +100,16 @@ export class ClaimResolver {
     @Arg('id', () => ID, { description: 'Global id of the claim.' }) id: string,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => DateTimeResolver, { nullable: true, description: AS_OF }) asOf?: Date | null,
   ): Promise<PrefetchedClaim> {
     const key = idOf(id, ['Claim']);
+    if (asOf) {
+      const at = checkAsOf(asOf);
+      const found = await context.reads.asOf('Claim', key, at);
+      if (!found) throw new NotFoundError('Claim', id);
+      const stored = storedAt('Claim', at, found);
+      if (stored) return mapClaim(stored);
+    }
     // A fact-checker's question, "where does this come from": the claim and its lineage
     // neighbourhood in one statement instead of the claim first, then its neighbourhood. The claim
     // carries the neighbourhood in `prefetched`, for its own fields and its lineage's.

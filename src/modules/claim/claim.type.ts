@@ -3,6 +3,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Attribution, ClaimKind } from '../common/enums';
 import { ConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
+import { Retraction } from '../history/history.type';
 import type { ClaimData } from './claim.mapper';
 
 @ObjectType({
@@ -45,6 +46,15 @@ export class Claim extends Node {
 
   @Field(() => TextQuote, { description: 'The exact words in the source that make the claim, with their offsets.' })
   quote!: TextQuote;
+
+  @Field(() => Int, { description: 'The current version: 1 until the first correction (see `history`).' })
+  version!: number;
+
+  @Field(() => Retraction, {
+    nullable: true,
+    description: 'Set when the speaker withdrew the claim; it stays in the graph with this mark. Null otherwise.',
+  })
+  retracted!: Retraction | null;
 }
 
 export const ClaimConnection = ConnectionType<ClaimData>(Claim);

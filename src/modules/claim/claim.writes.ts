@@ -31,7 +31,7 @@ export const FIND_CLAIM_REFERENCES = cypher(
  * keys of what it links to, and who added it (null for annotation files). Its key is
  * "<source key>/<local key>".
  */
-export interface ClaimRow extends Omit<ClaimData, 'label'> {
+export interface ClaimRow extends Omit<ClaimData, 'label' | 'version' | 'retracted'> {
   name: string;
   /** The source the claim appears in: stored once, as the claim's APPEARS_IN relationship. */
   sourceKey: string;

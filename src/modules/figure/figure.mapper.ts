@@ -4,6 +4,7 @@ import { mapQuote, type TextQuoteData } from '../claim/claim.mapper';
 import type { Prefetched } from '../common/prefetched';
 import type { MetricData } from '../metric/metric.mapper';
 import type { Qualifier } from '../../domain/vocabulary';
+import { versionOf } from '../history/retraction.mapper';
 
 export type { Qualifier };
 export type FigureKind = 'observation' | 'forecast' | 'estimate' | 'derived';
@@ -55,6 +56,8 @@ export interface FigureData {
   sourceKey: string;
   /** The words it was read from; null for a figure located in a dataset or report. */
   quote: TextQuoteData | null;
+  /** 1 until the figure's first correction (docs/model.md#versions-and-history). */
+  version: number;
 }
 
 /** The stored decimal string, else the float's (older figures have only `value`). */
@@ -105,6 +108,7 @@ export const mapFigure = (properties: Properties): FigureData => ({
   },
   sourceKey: text(properties, 'sourceId'),
   quote: properties.quote == null ? null : mapQuote(properties),
+  version: versionOf(properties),
 });
 
 /** How another figure of the cited figure's metric stands to it (FIGURE_SIBLINGS' `relation`). */

@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../context';
@@ -10,7 +11,9 @@ import { Node } from '../common/node.type';
 import { Metric } from '../metric/metric.type';
 import { Place } from '../place/place.type';
 import { Source } from '../source/source.type';
-import type { FigureData, PrefetchedFigure } from './figure.mapper';
+import { mapFigure, type FigureData, type PrefetchedFigure } from './figure.mapper';
+import { NotFoundError } from '../../errors';
+import { checkAsOf, storedAt } from '../history/history.reads';
 import { FigureFilterInput } from './figure.inputs';
 import type { FigureFilter } from './figure.repository';
 import { Derivation, Figure, FigureChange, FigureConnection, FigureRange } from './figure.type';
@@ -50,7 +53,24 @@ export class FigureResolver {
   }
 
   @Query(() => Figure, { description: 'One figure by id. NOT_FOUND if there is none.' })
-  figure(@Arg('id', () => ID, { description: 'Global id of the figure.' }) id: string, @Ctx() context: Context) {
+  async figure(
+    @Arg('id', () => ID, { description: 'Global id of the figure.' }) id: string,
+    @Ctx() context: Context,
+    @Arg('asOf', () => DateTimeResolver, {
+      nullable: true,
+      description:
+        'The figure as stored at this moment. BAD_USER_INPUT for a future moment or one before it was first written.',
+    })
+    asOf?: Date | null,
+  ): Promise<FigureData> {
+    if (asOf) {
+      const at = checkAsOf(asOf);
+      const key = idOf(id, ['Figure']);
+      const found = await context.reads.asOf('Figure', key, at);
+      if (!found) throw new NotFoundError('Figure', id);
+      const stored = storedAt('Figure', at, found);
+      if (stored) return mapFigure(stored);
+    }
     return findByGlobalId(id, 'Figure', (key) => context.loaders.figures.byKey.load(key));
   }
 

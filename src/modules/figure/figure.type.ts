@@ -139,6 +139,9 @@ export class Figure extends Node {
   })
   quote!: TextQuote | null;
 
+  @Field(() => Int, { description: 'The current version: 1 until the first correction (see `history`).' })
+  version!: number;
+
   sourceKey!: string;
 }
 

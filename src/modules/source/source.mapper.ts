@@ -1,6 +1,7 @@
 import { isoDate, optionalNumber, optionalText, text, type Properties } from '../../db/values';
 import type { Prefetched } from '../common/prefetched';
 import type { OrganizationData } from '../organization/organization.mapper';
+import { mapRetraction, type RetractionData } from '../history/retraction.mapper';
 
 export interface SourceData {
   label: 'Source';
@@ -18,6 +19,8 @@ export interface SourceData {
   length: number;
   bodyStart: number | null;
   bodyEnd: number | null;
+  /** Set when the publisher retracted it (docs/model.md#versions-and-history). */
+  retracted: RetractionData | null;
 }
 
 export const mapSource = (properties: Properties): SourceData => ({
@@ -35,6 +38,7 @@ export const mapSource = (properties: Properties): SourceData => ({
   length: optionalNumber(properties, 'length') ?? 0,
   bodyStart: optionalNumber(properties, 'bodyStart'),
   bodyEnd: optionalNumber(properties, 'bodyEnd'),
+  retracted: mapRetraction(properties),
 });
 
 /** A source with its publisher, as a claim's lineage fetches it. */

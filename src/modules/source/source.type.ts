@@ -1,3 +1,4 @@
+import { Retraction } from '../history/history.type';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
@@ -84,6 +85,12 @@ export class Source extends Node {
 
   bodyStart!: number | null;
   bodyEnd!: number | null;
+
+  @Field(() => Retraction, {
+    nullable: true,
+    description: 'Set when the publisher retracted the source; it and its claims stay in the graph. Null otherwise.',
+  })
+  retracted!: Retraction | null;
 
   @Field(() => TextRange, {
     nullable: true,

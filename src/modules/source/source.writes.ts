@@ -7,7 +7,7 @@ import { mapSource, type SourceData } from './source.mapper';
  * A source as both ingestion and addSource write it: what the mapper reads back (its key is the
  * stored `id`), the keys of what it links to, and who added it (null for annotation files).
  */
-export interface SourceRow extends Omit<SourceData, 'label'> {
+export interface SourceRow extends Omit<SourceData, 'label' | 'retracted'> {
   publisherKey: string;
   interviewerKey: string | null;
   intervieweeKeys: string[];

@@ -23,6 +23,8 @@ describe('mapClaim', () => {
       kind: 'statistic',
       attribution: 'direct-quote',
       quote: { exact: '约2.4辆新能源车对应一个充电桩', start: 120, end: 135, prefix: '“', suffix: '”' },
+      version: 1,
+      retracted: null,
     });
   });
 

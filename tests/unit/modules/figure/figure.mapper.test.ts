@@ -51,6 +51,7 @@ describe('mapFigure', () => {
       },
       sourceKey: 'test-source',
       quote: { exact: 'nearly a third', start: 40, end: 54, prefix: 'made up ', suffix: ' of sales' },
+      version: 1,
     });
   });
 

@@ -26,6 +26,7 @@ describe('mapSource', () => {
       url: 'https://news.example/interview',
       publishedDate: '2024-03-19',
       publishedDateSource: null,
+      retracted: null,
       language: 'en',
       referenceOnly: false,
       text: 'Full text…',
@@ -33,6 +34,23 @@ describe('mapSource', () => {
       length: 10,
       bodyStart: 0,
       bodyEnd: 10,
+    });
+  });
+
+  it('maps a retraction mark, with its date as an ISO day and no evidence when none was given', () => {
+    const retracted = mapSource({
+      ...stored,
+      retractionReason: 'The publisher retracted it.',
+      retractionDate: new Neo4jDate(2024, 3, 21),
+      retractedBy: 'alice',
+      retractedAt: '2024-03-21T08:00:00Z',
+    }).retracted;
+    expect(retracted).toEqual({
+      date: '2024-03-21',
+      reason: 'The publisher retracted it.',
+      agent: 'alice',
+      evidence: null,
+      recordedAt: '2024-03-21T08:00:00Z',
     });
   });
 
