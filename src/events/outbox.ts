@@ -12,12 +12,13 @@ import { cypher, type Executor, type TransactionRunner } from '../db/executor';
  * on it: fine for mutations made by people; see README "Live updates".)
  */
 
-export type OutboxEventKind = 'CLAIM_ADDED' | 'REVIEW_ADDED' | 'EVIDENCE_LINKED';
+export type OutboxEventKind =
+  'CLAIM_ADDED' | 'REVIEW_ADDED' | 'EVIDENCE_LINKED' | 'CLAIM_CORRECTED' | 'CLAIM_RETRACTED' | 'FIGURE_CORRECTED';
 
 export interface NewOutboxEvent {
   kind: OutboxEventKind;
   claimKey: string;
-  /** The review or the evidence (claim or figure) the event is about, if any. */
+  /** The review, the evidence (claim or figure) or the corrected figure the event is about, if any. */
   subjectKey?: string;
   /** For CLAIM_ADDED: what a subscription filter matches on. */
   sourceKey?: string;

@@ -7,6 +7,9 @@ export enum ClaimEventKind {
   CLAIM_ADDED = 'CLAIM_ADDED',
   REVIEW_ADDED = 'REVIEW_ADDED',
   EVIDENCE_LINKED = 'EVIDENCE_LINKED',
+  CLAIM_CORRECTED = 'CLAIM_CORRECTED',
+  CLAIM_RETRACTED = 'CLAIM_RETRACTED',
+  FIGURE_CORRECTED = 'FIGURE_CORRECTED',
 }
 
 registerEnumType(ClaimEventKind, {
@@ -16,6 +19,11 @@ registerEnumType(ClaimEventKind, {
     CLAIM_ADDED: { description: 'The claim was added (addClaim).' },
     REVIEW_ADDED: { description: 'A review of the claim was published (reviewClaim); see `review`.' },
     EVIDENCE_LINKED: { description: 'Evidence was linked to the claim (linkEvidence); see `claim.evidence`.' },
+    CLAIM_CORRECTED: { description: 'A new version of the claim was recorded (correctClaim); see `claim.history`.' },
+    CLAIM_RETRACTED: { description: 'The claim was retracted (retractClaim); see `claim.retracted`.' },
+    FIGURE_CORRECTED: {
+      description: 'A figure the claim cites was corrected (correctFigure); one event per citing claim.',
+    },
   },
 });
 

@@ -64,6 +64,7 @@ export class CorrectionMutationResolver {
       key,
       expectedVersion: input.expectedVersion,
       compute: claimChanges(correction),
+      event: 'CLAIM_CORRECTED',
     });
     if (!written) throw new NotFoundError('Claim', input.claim);
     return mapClaim(written);
@@ -92,6 +93,7 @@ export class CorrectionMutationResolver {
       key,
       expectedVersion: input.expectedVersion,
       compute: figureChanges(correction),
+      event: 'FIGURE_CORRECTED',
     });
     if (!written) throw new NotFoundError('Figure', input.figure);
     return mapFigure(written);
@@ -117,6 +119,7 @@ export class CorrectionMutationResolver {
       key,
       expectedVersion: null,
       compute: retractionChanges(mark),
+      event: 'CLAIM_RETRACTED',
     });
     if (!written) throw new NotFoundError('Claim', input.claim);
     return mapClaim(written);

@@ -1,4 +1,5 @@
-import { cypher, type Executor } from '../../db/executor';
+import { cypher, type Executor, type TransactionRunner } from '../../db/executor';
+import { appendEvent } from '../../events/outbox';
 import type { Properties } from '../../db/values';
 import { ConflictError, FailedPreconditionError } from '../../errors';
 import { lockLive, writeRevision, type LockedNode, type VersionedLabel } from './history.repository';
@@ -18,6 +19,25 @@ export interface VersionedChange extends ChangeAuthor {
   expectedVersion: number | null;
   /** The properties to change, from the locked live node; throws a coded error to refuse. */
   compute(locked: LockedNode): Properties;
+  /** What subscribers of the claim (or of every claim citing the figure) are told, in the same transaction. */
+  event: 'CLAIM_CORRECTED' | 'CLAIM_RETRACTED' | 'FIGURE_CORRECTED';
+}
+
+const CLAIMS_CITING = cypher(
+  'history.claimsCiting',
+  'MATCH (:Figure {id: $key})<-[:CITES]-(c:Claim) RETURN c.id AS key ORDER BY key',
+);
+
+/** The outbox events of a change: for the claim itself, or for each claim citing the figure. */
+async function appendChangeEvents(tx: TransactionRunner, change: VersionedChange): Promise<void> {
+  if (change.label === 'Claim') {
+    await appendEvent(tx, { kind: change.event, claimKey: change.key });
+    return;
+  }
+  const citing = await tx.run(CLAIMS_CITING, { key: change.key });
+  for (const record of citing) {
+    await appendEvent(tx, { kind: change.event, claimKey: record.get('key') as string, subjectKey: change.key });
+  }
 }
 
 /**
@@ -39,7 +59,7 @@ export function writeVersion(executor: Executor, change: VersionedChange): Promi
       );
     }
     const changes = change.compute(locked);
-    return writeRevision(tx, {
+    const written = await writeRevision(tx, {
       label: change.label,
       key: change.key,
       version: current + 1,
@@ -49,6 +69,8 @@ export function writeVersion(executor: Executor, change: VersionedChange): Promi
       agentRole: change.agentRole,
       reason: change.reason,
     });
+    await appendChangeEvents(tx, change);
+    return written;
   });
 }
 

@@ -24,6 +24,9 @@ const CLAIM_ADDED = `subscription New($filter: NewClaimFilterInput) {
 const REVIEW = `mutation ($input: ReviewClaimInput!) { reviewClaim(input: $input) { id } }`;
 const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
 const LINK = `mutation ($input: LinkEvidenceInput!) { linkEvidence(input: $input) { id } }`;
+const CORRECT = `mutation ($input: CorrectClaimInput!) { correctClaim(input: $input) { id version } }`;
+const RETRACT = `mutation ($input: RetractClaimInput!) { retractClaim(input: $input) { id } }`;
+const WATCH_TEXT = `subscription Watch($claim: ID!) { claimUpdated(claim: $claim) { sequence kind claim { text } } }`;
 
 interface Event {
   sequence: number;
@@ -76,7 +79,8 @@ describe('subscriptions', () => {
     await server.db.driver.executeQuery('MATCH (r:Review) WHERE r.id IN $reviewKeys DETACH DELETE r', { reviewKeys });
     await server.db.driver.executeQuery(
       `MATCH (n) WHERE (n:Source AND n.id IN $sources) OR (n:Claim AND any(source IN $sources WHERE n.id STARTS WITH source + '/'))
-          OR (n:OutboxEvent AND n.sourceKey IN $sources) DETACH DELETE n`,
+          OR (n:OutboxEvent AND (n.sourceKey IN $sources OR any(source IN $sources WHERE n.claimKey STARTS WITH source + '/')))
+          OR (n:Revision AND any(source IN $sources WHERE n.subjectId STARTS WITH source + '/')) DETACH DELETE n`,
       { sources: createdSources },
     );
     await server.db.driver.executeQuery(
@@ -144,6 +148,62 @@ describe('subscriptions', () => {
     expect(event!.data!.claimAdded).toMatchObject({ kind: 'CLAIM_ADDED', claim: { id: added.data!.addClaim.id } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(other.received).toEqual([]);
+  });
+
+  it("delivers a claim's corrections and its retraction, from the write's own transaction", async () => {
+    const source = await server.graphql<{ addSource: { id: string } }>(
+      ADD_SOURCE,
+      { input: sourceInput(randomUUID()) },
+      { token: EDITOR_TOKEN },
+    );
+    const sourceId = source.data!.addSource.id;
+    createdSources.push(decodeGlobalId(sourceId).key);
+    const added = await server.graphql<{ addClaim: { id: string } }>(
+      ADD_CLAIM,
+      {
+        input: {
+          source: sourceId,
+          text: 'Reading your own writes matters to editors.',
+          kind: 'OPINION',
+          attribution: 'PARAPHRASE',
+          speaker: toGlobalId('Person', 'miao-wei'),
+          quote: 'read your writes',
+        },
+      },
+      { token: EDITOR_TOKEN },
+    );
+    const claimId = added.data!.addClaim.id;
+    const watch = subscribe<{ claimUpdated: { sequence: number; kind: string; claim: { text: string } } }>(
+      client(),
+      WATCH_TEXT,
+      { claim: claimId },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is registered
+    const text = 'Reading your own writes matters to every editor.';
+    const corrected = await server.graphql(
+      CORRECT,
+      { input: { claim: claimId, expectedVersion: 1, reason: 'Test: the speaker meant every editor.', text } },
+      { token: EDITOR_TOKEN },
+    );
+    expect(corrected.errors).toBeUndefined();
+    // A refused correction (a stale version) is not announced: its transaction rolled back.
+    const stale = await server.graphql(
+      CORRECT,
+      { input: { claim: claimId, expectedVersion: 1, reason: 'Test: a stale correction.', text: 'Never stored.' } },
+      { token: EDITOR_TOKEN },
+    );
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const retracted = await server.graphql(
+      RETRACT,
+      { input: { claim: claimId, reason: 'Test: withdrawn by the speaker.' } },
+      { token: EDITOR_TOKEN },
+    );
+    expect(retracted.errors).toBeUndefined();
+    const [correction, retraction] = await watch.waitFor(2);
+    expect(correction!.data!.claimUpdated).toMatchObject({ kind: 'CLAIM_CORRECTED', claim: { text } });
+    expect(retraction!.data!.claimUpdated.kind).toBe('CLAIM_RETRACTED');
+    expect(retraction!.data!.claimUpdated.sequence).toBe(correction!.data!.claimUpdated.sequence + 1);
+    await watch.close();
   });
 
   it('resumes after the last sequence seen: missed events are replayed in order, then live ones follow', async () => {
