@@ -36,6 +36,9 @@ async function cleanUp(server: TestServer): Promise<void> {
   await server.db.driver.executeQuery('MATCH (r:Review)--(c:Claim) WHERE c.id STARTS WITH $prefix DETACH DELETE r', {
     prefix: PREFIX,
   });
+  await server.db.driver.executeQuery('MATCH (e:OutboxEvent) WHERE e.claimKey STARTS WITH $prefix DELETE e', {
+    prefix: PREFIX,
+  });
   await deleteTestNodes(server.db.driver, PREFIX);
 }
 
@@ -131,6 +134,15 @@ describe('corrections of claims and figures', () => {
       }),
     );
     expect(history.figure.history.map((entry) => entry.version)).toEqual([3, 2, 1]);
+    // Each correction told the subscribers of the claim citing the figure, in commit order.
+    const { records } = await server.db.driver.executeQuery(
+      'MATCH (e:OutboxEvent {claimKey: $claim}) RETURN e.kind AS kind, e.subjectKey AS subject ORDER BY e.seq',
+      { claim: CLAIM },
+    );
+    expect(records.map((record) => [record.get('kind'), record.get('subject')])).toEqual([
+      ['FIGURE_CORRECTED', FIGURE],
+      ['FIGURE_CORRECTED', FIGURE],
+    ]);
     expect(history.figure.history[1]!.changes.map((change) => change.field)).toEqual([
       'decimal',
       'name',
