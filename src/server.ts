@@ -33,10 +33,10 @@ export const LIMITS = {
   maxAliases: 30,
   /**
    * Expected Neo4j db hits (src/http/cost.ts, weights measured on `medium` by bench/cost-weights.mjs):
-   * about 1.45x the dearest documented operation, a person's claims at first: 100 (2.76 million,
+   * about 9x the dearest documented operation, ClaimsPage at first: 100 with totalCount (106,617,
    * see docs/cost-model.md).
    */
-  maxCost: 4_000_000,
+  maxCost: 1_000_000,
   /** Objects an answer may hold (pages at their `first`, lists at their measured fanout): 5x a nested page of 100. */
   maxObjects: 5000,
   maxTokens: 2000,

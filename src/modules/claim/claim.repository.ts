@@ -70,25 +70,52 @@ const CLAIM_FILTER = `
            OR EXISTS { (producer:Source)-[:PUBLISHED_BY]->(:Organization {id: filter.basedOnDataOf}) } })`;
 
 /**
+ * Where a list's claims are found, most selective first: the branches exclude each other (each
+ * guard also says the earlier ones did not apply), so each request's rows come from exactly one.
+ * A source's or a speaker's claims start from that node and its links: as many rows as it has
+ * claims, not as the graph has. Static text: which branch runs depends on parameters only.
+ */
+const PAGE_STARTS = [
+  `WHERE filter.source IS NOT NULL
+    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)`,
+  `WHERE filter.source IS NULL AND filter.speaker IS NOT NULL
+    MATCH (:Person|Organization|VirtualPresenter {id: filter.speaker})<-[:SAID_BY]-(c:Claim)`,
+  `WHERE filter.source IS NULL AND filter.speaker IS NULL
+    MATCH (c:Claim)`,
+];
+
+/**
+ * Counts also start from a topic. A page does not: a topic holds many claims, and walking the
+ * claims in id order finds the first page's worth sooner than sorting all of the topic's (311.9
+ * against 10,744 db hits per page at `medium`, docs/cost-model.md); a count reads them all anyway.
+ */
+const COUNT_STARTS = [
+  ...PAGE_STARTS.slice(0, 2),
+  `WHERE filter.source IS NULL AND filter.speaker IS NULL AND filter.topic IS NOT NULL
+    MATCH (:Topic {id: filter.topic})<-[:ABOUT]-(c:Claim)`,
+  `WHERE filter.source IS NULL AND filter.speaker IS NULL AND filter.topic IS NULL
+    MATCH (c:Claim)`,
+];
+
+/** One UNION ALL branch per start, each ending with `tail` (its WHERE and RETURN). */
+const fromEachStart = (starts: readonly string[], tail: (start: string) => string): string =>
+  starts.map((start) => tail(start)).join('\n    UNION ALL\n    ');
+
+/**
  * Pages of claims for many lists at once (a person's claims for every person of a page, ...):
- * one statement per DataLoader batch. Ordered by key; `c.id > afterKey` is an index range seek,
- * so a deep page costs what the first one does. A source's claims start from the source and its
- * APPEARS_IN links instead: as many rows as the source has claims, not as the graph has. The two
- * branches exclude each other, so each request's rows come from one of them, in order.
+ * one statement per DataLoader batch. Ordered by key; on the whole graph `c.id > afterKey` is an
+ * index range seek, so a deep page costs what the first one does.
  */
 export const CLAIM_PAGES = cypher(
   'claim.pages',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request, request.filter AS filter WHERE filter.source IS NOT NULL
-    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    ${fromEachStart(
+      PAGE_STARTS,
+      (start) => `WITH request, request.filter AS filter ${start}
     WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
-    RETURN c ORDER BY c.id LIMIT $limit
-    UNION ALL
-    WITH request, request.filter AS filter WHERE filter.source IS NULL
-    MATCH (c:Claim)
-    WHERE c.id > request.afterKey AND ${CLAIM_FILTER}
-    RETURN c ORDER BY c.id LIMIT $limit
+    RETURN c ORDER BY c.id LIMIT $limit`,
+    )}
   }
   RETURN request.key AS key, c AS node`,
 );
@@ -97,15 +124,12 @@ export const CLAIM_COUNTS = cypher(
   'claim.counts',
   `UNWIND $requests AS request
   CALL (request) {
-    WITH request.filter AS filter WHERE filter.source IS NOT NULL
-    MATCH (:Source {id: filter.source})<-[:APPEARS_IN]-(c:Claim)
+    ${fromEachStart(
+      COUNT_STARTS,
+      (start) => `WITH request.filter AS filter ${start}
     WHERE ${CLAIM_FILTER}
-    RETURN count(c) AS count
-    UNION ALL
-    WITH request.filter AS filter WHERE filter.source IS NULL
-    MATCH (c:Claim)
-    WHERE ${CLAIM_FILTER}
-    RETURN count(c) AS count
+    RETURN count(c) AS count`,
+    )}
   }
   WITH request, sum(count) AS count
   RETURN request.key AS key, count`,

@@ -121,19 +121,32 @@ describe('the cost limit', () => {
       await passes(query, { n: 5 });
     });
 
-    it('a page of people, each with a page of their claims: named by its db hits', async () => {
+    it('a page of metrics, each with a page of their claims: named by its db hits', async () => {
+      // A metric's claims are still found by walking claims (directly or through cited figures),
+      // so each page of them costs thousands of db hits per claim on medium.
       const error = await refused(
-        '{ people(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }',
+        '{ metrics(first: 100) { edges { node { claims(first: 20) { edges { node { id } } } } } } }',
       );
       expect(error.extensions).toMatchObject({
         limit: 'cost',
-        field: 'Person.claims',
-        lower: ['Person.claims(first:)', 'Query.people(first:)'],
+        field: 'Metric.claims',
+        lower: ['Metric.claims(first:)', 'Query.metrics(first:)'],
       });
       expect(error.extensions?.cost).toBeGreaterThan(LIMITS.maxCost);
       expect(error.message).toMatch(
         /^The query costs too much: about [\d,]+ database hits, over the limit of [\d,]+\./,
       );
+    });
+
+    it('a page of people, each with a page of their claims: cheap in db hits, refused by its size', async () => {
+      // A person's claims start from the person since claim.pages has a branch per parent, so
+      // this costs little database work; it is the 10,000 objects it could return that are refused.
+      const error = await refused(
+        '{ people(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }',
+      );
+      expect(error.extensions).toMatchObject({ limit: 'objects', field: 'Person.claims' });
+      expect(error.extensions?.cost).toBeLessThan(LIMITS.maxCost);
+      expect(error.extensions?.objects).toBeGreaterThan(LIMITS.maxObjects);
     });
 
     it('deep nesting that multiplies lists under a page', async () => {
