@@ -60,6 +60,36 @@ describe('subscriptions', () => {
     return id;
   }
 
+  /** A new source of the test's own (removed after the tests); its global id. */
+  async function addTestSource(marker: string): Promise<string> {
+    const source = await server.graphql<{ addSource: { id: string } }>(
+      ADD_SOURCE,
+      { input: sourceInput(marker) },
+      { token: EDITOR_TOKEN },
+    );
+    const sourceId = source.data!.addSource.id;
+    createdSources.push(decodeGlobalId(sourceId).key);
+    return sourceId;
+  }
+
+  /** Miao Wei's opinion about reading your writes, added to a test source. */
+  function addOpinion(sourceId: string) {
+    return server.graphql<{ addClaim: { id: string } }>(
+      ADD_CLAIM,
+      {
+        input: {
+          source: sourceId,
+          text: 'Reading your own writes matters to editors.',
+          kind: 'OPINION',
+          attribution: 'PARAPHRASE',
+          speaker: toGlobalId('Person', 'miao-wei'),
+          quote: 'read your writes',
+        },
+      },
+      { token: EDITOR_TOKEN },
+    );
+  }
+
   async function latestSequence(): Promise<number> {
     const { records } = await server.db.driver.executeQuery(
       "OPTIONAL MATCH (s:OutboxSequence {id: 'outbox'}) RETURN coalesce(s.value, 0) AS seq",
@@ -116,13 +146,7 @@ describe('subscriptions', () => {
 
   it('delivers new claims that match the filter, and not those that do not', async () => {
     const marker = randomUUID();
-    const source = await server.graphql<{ addSource: { id: string } }>(
-      ADD_SOURCE,
-      { input: sourceInput(marker) },
-      { token: EDITOR_TOKEN },
-    );
-    const sourceId = source.data!.addSource.id;
-    createdSources.push(decodeGlobalId(sourceId).key);
+    const sourceId = await addTestSource(marker);
     const matching = subscribe<{ claimAdded: { kind: string; claim: { id: string; text: string } } }>(
       client(),
       CLAIM_ADDED,
@@ -130,20 +154,7 @@ describe('subscriptions', () => {
     );
     const other = subscribe(client(), CLAIM_ADDED, { filter: { source: sourceId, kinds: ['FORECAST'] } });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const added = await server.graphql<{ addClaim: { id: string } }>(
-      ADD_CLAIM,
-      {
-        input: {
-          source: sourceId,
-          text: 'Reading your own writes matters to editors.',
-          kind: 'OPINION',
-          attribution: 'PARAPHRASE',
-          speaker: toGlobalId('Person', 'miao-wei'),
-          quote: 'read your writes',
-        },
-      },
-      { token: EDITOR_TOKEN },
-    );
+    const added = await addOpinion(sourceId);
     const [event] = await matching.waitFor(1);
     expect(event!.data!.claimAdded).toMatchObject({ kind: 'CLAIM_ADDED', claim: { id: added.data!.addClaim.id } });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -151,27 +162,8 @@ describe('subscriptions', () => {
   });
 
   it("delivers a claim's corrections and its retraction, from the write's own transaction", async () => {
-    const source = await server.graphql<{ addSource: { id: string } }>(
-      ADD_SOURCE,
-      { input: sourceInput(randomUUID()) },
-      { token: EDITOR_TOKEN },
-    );
-    const sourceId = source.data!.addSource.id;
-    createdSources.push(decodeGlobalId(sourceId).key);
-    const added = await server.graphql<{ addClaim: { id: string } }>(
-      ADD_CLAIM,
-      {
-        input: {
-          source: sourceId,
-          text: 'Reading your own writes matters to editors.',
-          kind: 'OPINION',
-          attribution: 'PARAPHRASE',
-          speaker: toGlobalId('Person', 'miao-wei'),
-          quote: 'read your writes',
-        },
-      },
-      { token: EDITOR_TOKEN },
-    );
+    const sourceId = await addTestSource(randomUUID());
+    const added = await addOpinion(sourceId);
     const claimId = added.data!.addClaim.id;
     const watch = subscribe<{ claimUpdated: { sequence: number; kind: string; claim: { text: string } } }>(
       client(),
