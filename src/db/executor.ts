@@ -65,7 +65,12 @@ export interface TransactionRunner {
  */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
-  return isRetryableError(error) || !error.code.startsWith('Neo.ClientError.') || isTransactionTimeout(error);
+  return (
+    isRetryableError(error) ||
+    !error.code.startsWith('Neo.ClientError.') ||
+    isTransactionTimeout(error) ||
+    isTerminated(error)
+  );
 }
 
 /**
@@ -76,6 +81,16 @@ export function isUnavailable(error: unknown): boolean {
 const isTransactionTimeout = (error: Neo4jError) =>
   error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
   error.code === 'Neo.ClientError.Transaction.TransactionTimedOut';
+
+/**
+ * The database ended the transaction (our timeout while it waited for a lock, a restart, an
+ * administrator): Neo4j reports these as client errors that the driver does not retry, yet its own
+ * message says to "retry your operation in a new transaction". Seen in the outage test while Neo4j
+ * restarts under load (LockClientStopped), so the client gets SERVICE_UNAVAILABLE, not an internal error.
+ */
+const isTerminated = (error: Neo4jError) =>
+  error.code === 'Neo.ClientError.Transaction.LockClientStopped' ||
+  error.code === 'Neo.ClientError.Transaction.Terminated';
 
 /**
  * A bookmark the client sent that this database cannot use (unknown, malformed, or mixing

@@ -14,6 +14,8 @@ describe('which driver errors mean the database is unavailable', () => {
     'Neo.DatabaseError.General.UnknownError',
     'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
     'Neo.ClientError.Transaction.TransactionTimedOut',
+    'Neo.ClientError.Transaction.LockClientStopped',
+    'Neo.ClientError.Transaction.Terminated',
   ])('%s is unavailability', (code) => {
     expect(isUnavailable(driverError(code))).toBe(true);
   });
